@@ -1,0 +1,70 @@
+//! Detectors: the code that finds problems. Rules (YAML) say which detector runs at what
+//! severity; a detector says how to look.
+//!
+//! Each detector is one small type in its own file implementing [`Detector`], listed once in
+//! [`DETECTORS`]. A detector reads one story at a time through a [`StoryView`] and appends
+//! [`Finding`]s; it does no I/O.
+
+mod implausible_entity;
+
+use crate::findings::{Finding, Kind};
+use crate::ingest::Story;
+use crate::knowledge::Mentions;
+use crate::pack::{Pack, Rule};
+use crate::segment::Segmented;
+
+/// Everything a detector may read about one story.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryView<'a> {
+    /// Index of the story in the batch.
+    pub index: usize,
+    /// The story.
+    pub story: &'a Story,
+    /// Its sentences.
+    pub segmented: &'a Segmented,
+    /// The institutions and country words in it.
+    pub mentions: &'a Mentions,
+    /// The merged packs.
+    pub pack: &'a Pack,
+}
+
+/// One family of checks.
+pub trait Detector: Sync {
+    /// The name rules use in `detector:`.
+    fn name(&self) -> &'static str;
+
+    /// The kind of the findings it makes.
+    fn kind(&self) -> Kind;
+
+    /// What it checks, why it matters, and an example: its user documentation.
+    fn documentation(&self) -> &'static str;
+
+    /// Checks one story under `rule`, appending findings to `out`.
+    fn check_story(&self, view: &StoryView<'_>, rule: &Rule, out: &mut Vec<Finding>);
+}
+
+/// Every detector.
+pub const DETECTORS: &[&dyn Detector] = &[&implausible_entity::ImplausibleEntity];
+
+/// The names rules may use.
+pub fn names() -> Vec<&'static str> {
+    DETECTORS.iter().map(|d| d.name()).collect()
+}
+
+/// The detector called `name`.
+pub fn find(name: &str) -> Option<&'static dyn Detector> {
+    DETECTORS.iter().copied().find(|d| d.name() == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn detector_names_are_unique() {
+        let names = names();
+        let unique: HashSet<_> = names.iter().collect();
+        assert_eq!(names.len(), unique.len());
+    }
+}

@@ -1,0 +1,84 @@
+//! Running the examples every rule carries: text it must flag and text it must pass.
+//!
+//! Each example is checked as a story of its own with only its rule enabled. A `flag` example
+//! that yields no finding of the rule is **Missing**; a `pass` example that yields one is
+//! **Noisy**. `crosscheck rules test` reports these for any pack, and the test suite runs them
+//! for the built-in pack.
+
+use crate::pack::Pack;
+
+/// Why an example failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// A `flag` example was not flagged.
+    Missing,
+    /// A `pass` example was flagged.
+    Noisy,
+}
+
+/// One failed example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedExample {
+    /// The rule.
+    pub rule: String,
+    /// How it failed.
+    pub failure: Failure,
+    /// The example text.
+    pub text: String,
+    /// The findings it raised (for Noisy), as messages.
+    pub findings: Vec<String>,
+}
+
+/// How a pack's examples fared.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExampleReport {
+    /// Examples run.
+    pub run: usize,
+    /// Rules that carry no example of one kind or the other.
+    pub rules_without_examples: Vec<String>,
+    /// Examples that failed.
+    pub failures: Vec<FailedExample>,
+}
+
+/// Runs every example of every rule in `pack`.
+pub fn run(pack: &Pack) -> ExampleReport {
+    let mut report = ExampleReport::default();
+    for rule in &pack.rules {
+        if rule.examples.flag.is_empty() || rule.examples.pass.is_empty() {
+            report.rules_without_examples.push(rule.id.clone());
+        }
+        let mut alone = pack.clone();
+        for other in &mut alone.rules {
+            other.enabled = other.id == rule.id;
+        }
+        let cases = rule
+            .examples
+            .flag
+            .iter()
+            .map(|t| (t, Failure::Missing))
+            .chain(rule.examples.pass.iter().map(|t| (t, Failure::Noisy)));
+        for (text, failure) in cases {
+            report.run += 1;
+            let outcome = crate::check_texts(&[("example.txt", text.clone())], &alone);
+            let findings: Vec<String> = outcome
+                .findings
+                .iter()
+                .filter(|f| f.rule == rule.id)
+                .map(|f| format!("{}: {}", f.place.excerpt, f.message))
+                .collect();
+            let failed = match failure {
+                Failure::Missing => findings.is_empty(),
+                Failure::Noisy => !findings.is_empty(),
+            };
+            if failed {
+                report.failures.push(FailedExample {
+                    rule: rule.id.clone(),
+                    failure,
+                    text: text.clone(),
+                    findings,
+                });
+            }
+        }
+    }
+    report
+}

@@ -1,0 +1,69 @@
+//! crosscheck: a source-credibility and consistency checker for news.
+//!
+//! The pipeline, top to bottom, is [`check`]: stories (from [`ingest`]) are cut into sentences
+//! ([`segment`]), the knowledge base finds the institutions and countries they name
+//! ([`knowledge`]), each enabled rule's detector looks for problems ([`detectors`]), and the
+//! findings are located in their files and summarised ([`outcome`]) for a report format
+//! ([`report`]). Everything here is pure except [`ingest::read_paths`] and
+//! [`pack::PackBuilder::add_path`], which read files; nothing prints or exits.
+
+pub mod dates;
+pub mod detectors;
+pub mod examples;
+pub mod findings;
+pub mod ingest;
+pub mod knowledge;
+pub mod outcome;
+pub mod pack;
+pub mod report;
+pub mod segment;
+mod yaml;
+
+use detectors::{Detector, StoryView};
+use findings::Finding;
+use ingest::{Batch, Format};
+use knowledge::KnowledgeBase;
+use outcome::Outcome;
+use pack::{Pack, Rule};
+
+/// Checks a batch of stories against the merged packs.
+pub fn check(batch: Batch, pack: &Pack) -> Outcome {
+    let knowledge = KnowledgeBase::new(pack);
+    let rules = active_rules(pack);
+    let mut findings: Vec<Finding> = Vec::new();
+    for (index, story) in batch.stories.iter().enumerate() {
+        let segmented = segment::segment(story.text(), story.body_start);
+        let mentions = knowledge.mentions(story.text());
+        let view = StoryView {
+            index,
+            story,
+            segmented: &segmented,
+            mentions: &mentions,
+            pack,
+        };
+        for (rule, detector) in &rules {
+            detector.check_story(&view, rule, &mut findings);
+        }
+    }
+    Outcome::new(batch, findings)
+}
+
+/// Checks stories given as (file name, text); the file name's extension picks the reader.
+/// For tests and rule examples.
+pub fn check_texts(files: &[(&str, String)], pack: &Pack) -> Outcome {
+    let mut batch = Batch::default();
+    for (name, text) in files {
+        let format = Format::from_path(std::path::Path::new(name)).unwrap_or(Format::Plain);
+        ingest::read_text(name, text.clone(), format, &mut batch);
+    }
+    check(batch, pack)
+}
+
+/// The enabled rules with their detectors, in pack order.
+fn active_rules(pack: &Pack) -> Vec<(&Rule, &'static dyn Detector)> {
+    pack.rules
+        .iter()
+        .filter(|rule| rule.enabled)
+        .filter_map(|rule| detectors::find(&rule.detector).map(|d| (rule, d)))
+        .collect()
+}

@@ -1,0 +1,187 @@
+//! The outcome of a check: documents, located findings, skipped inputs and a summary.
+//!
+//! This is the one value every report format consumes. Findings are located here (byte offsets
+//! in the story's text become path, line, column and byte offsets in the file), deduplicated,
+//! and sorted by path, offset and rule so that output is stable.
+
+use crate::findings::{Diff, Finding, Kind, Severity};
+use crate::ingest::{Batch, DateOrigin, Skipped, Story};
+
+/// One story as the report describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The story's id: its path, or `path#id` inside a JSON Lines file.
+    pub id: String,
+    /// The file.
+    pub path: String,
+    /// 1-based line of the file where the story starts.
+    pub line: usize,
+    /// The headline.
+    pub title: Option<String>,
+    /// The outlet.
+    pub source: Option<String>,
+    /// The date, YYYY-MM-DD.
+    pub date: Option<String>,
+    /// Where the date came from.
+    pub date_origin: DateOrigin,
+    /// Notes on how the story was read.
+    pub notes: Vec<String>,
+}
+
+/// A place in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The file.
+    pub path: String,
+    /// The story's id.
+    pub story: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte offset of the start, in the file as read.
+    pub start: usize,
+    /// Byte offset of the end, in the file as read.
+    pub end: usize,
+    /// The text there.
+    pub excerpt: String,
+}
+
+/// A finding with its place in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The rule's id.
+    pub rule: String,
+    /// The rule's family.
+    pub kind: Kind,
+    /// How serious.
+    pub severity: Severity,
+    /// Where.
+    pub place: Place,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+    /// The heading the text report groups it under.
+    pub group: String,
+    /// Expected and actual text, for a diff.
+    pub diff: Option<Diff>,
+    /// Other places that bear on it.
+    pub related: Vec<Place>,
+}
+
+impl std::ops::Deref for Located {
+    type Target = Place;
+
+    fn deref(&self) -> &Place {
+        &self.place
+    }
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Stories read.
+    pub documents: usize,
+    /// Findings in all.
+    pub findings: usize,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Info findings.
+    pub infos: usize,
+    /// Inputs skipped.
+    pub skipped: usize,
+}
+
+/// Everything a report shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// The stories, in the order read.
+    pub documents: Vec<Document>,
+    /// Findings, sorted by path, offset and rule.
+    pub findings: Vec<Located>,
+    /// Inputs passed over.
+    pub skipped: Vec<Skipped>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+impl Outcome {
+    /// Locates `findings` in the batch's files and summarises.
+    pub fn new(batch: Batch, findings: Vec<Finding>) -> Outcome {
+        let stories = &batch.stories;
+        let mut located: Vec<Located> = findings
+            .into_iter()
+            .map(|finding| Located {
+                place: place(&stories[finding.story], finding.span),
+                related: finding
+                    .related
+                    .iter()
+                    .map(|&(story, span)| place(&stories[story], span))
+                    .collect(),
+                rule: finding.rule,
+                kind: finding.kind,
+                severity: finding.severity,
+                message: finding.message,
+                hint: finding.hint,
+                group: finding.group,
+                diff: finding.diff,
+            })
+            .collect();
+        located.sort_by(|a, b| {
+            (&a.place.path, a.place.start, &a.rule, a.place.end)
+                .cmp(&(&b.place.path, b.place.start, &b.rule, b.place.end))
+        });
+        located.dedup_by(|a, b| a.rule == b.rule && a.place == b.place);
+        let count = |severity| located.iter().filter(|f| f.severity == severity).count();
+        let summary = Summary {
+            documents: stories.len(),
+            findings: located.len(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            skipped: batch.skipped.len(),
+        };
+        let documents = stories.iter().map(document).collect();
+        Outcome {
+            documents,
+            findings: located,
+            skipped: batch.skipped,
+            summary,
+        }
+    }
+
+    /// The most serious severity among the findings.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+fn document(story: &Story) -> Document {
+    Document {
+        id: story.id.clone(),
+        path: story.source.path.clone(),
+        line: story.line,
+        title: story.title.clone(),
+        source: story.outlet.clone(),
+        date: story.date.map(|d| d.to_string()),
+        date_origin: story.date_origin,
+        notes: story.notes.clone(),
+    }
+}
+
+fn place(story: &Story, span: crate::findings::Span) -> Place {
+    let start = story.locate(span.start);
+    let end = story.locate(span.end);
+    Place {
+        path: story.source.path.clone(),
+        story: story.id.clone(),
+        line: start.line,
+        column: start.column,
+        start: start.byte,
+        end: end.byte.max(start.byte),
+        excerpt: story.text()[span.start..span.end].to_string(),
+    }
+}

@@ -1,0 +1,792 @@
+//! Rule packs: loading the YAML, checking it, and merging packs into one [`Pack`].
+//!
+//! A pack is a YAML file or a directory of them (read recursively, in sorted order). The default
+//! pack is the `rules/` directory, compiled into the binary. Packs are applied in order: an entry
+//! whose id an earlier pack already defined replaces it (for rules, only the keys given change),
+//! so users can correct the built-in knowledge without copying it. Within one pack an id may
+//! appear once.
+//!
+//! Loading goes through two types, as the style guide asks: [`raw`] mirrors the YAML, and the
+//! types here are what the checks use, built only from entries that passed every check. A bad
+//! pack fails here, with file, line, column, entry and field, never later during a check.
+
+pub mod raw;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::fs;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::detectors;
+use crate::findings::Severity;
+use crate::yaml;
+use raw::{RawCountry, RawEntity, RawFile, RawRule};
+
+/// The files of the built-in pack, as (path, content), embedded at build time.
+const DEFAULT_PACK: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/default_pack.rs"));
+
+/// What kind of institution an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// Brings criminal cases to court.
+    Prosecutor,
+    /// A court.
+    Court,
+    /// A parliament or one of its chambers.
+    Parliament,
+    /// A government or cabinet.
+    Government,
+    /// A ministry or department of government.
+    Ministry,
+    /// A foreign or signals intelligence service.
+    Intelligence,
+    /// A domestic security service.
+    SecurityService,
+    /// A police force.
+    Police,
+    /// Armed forces.
+    Military,
+    /// A central bank.
+    CentralBank,
+    /// Any other public body.
+    Agency,
+}
+
+const ENTITY_KINDS: &[(&str, EntityKind)] = &[
+    ("prosecutor", EntityKind::Prosecutor),
+    ("court", EntityKind::Court),
+    ("parliament", EntityKind::Parliament),
+    ("government", EntityKind::Government),
+    ("ministry", EntityKind::Ministry),
+    ("intelligence", EntityKind::Intelligence),
+    ("security-service", EntityKind::SecurityService),
+    ("police", EntityKind::Police),
+    ("military", EntityKind::Military),
+    ("central-bank", EntityKind::CentralBank),
+    ("agency", EntityKind::Agency),
+];
+
+/// About one pack that was loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackInfo {
+    /// Its name.
+    pub name: String,
+    /// What it holds.
+    pub description: Option<String>,
+    /// The day its facts were last checked.
+    pub reviewed: Option<String>,
+}
+
+/// A part of a country with institutions of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    /// Its usual name ("Scotland").
+    pub name: String,
+    /// Other names.
+    pub names: Vec<String>,
+    /// Words used before a noun ("Scottish").
+    pub demonyms: Vec<String>,
+}
+
+/// A country and the words stories use for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// Its code ("GB").
+    pub id: String,
+    /// Its name in messages ("United Kingdom").
+    pub name: String,
+    /// Other names ("Britain", "UK").
+    pub names: Vec<String>,
+    /// Words used before a noun ("British").
+    pub demonyms: Vec<String>,
+    /// Places that stand for its government ("Whitehall").
+    pub metonyms: Vec<String>,
+    /// Which of the words above often mean something else; never used alone as evidence.
+    pub ambiguous: HashSet<String>,
+    /// Parts with institutions of their own.
+    pub regions: Vec<Region>,
+    /// Where a fact-checker can verify it.
+    pub source: Option<String>,
+}
+
+impl Country {
+    /// The form used before a noun in messages: the first demonym, else the name.
+    pub fn adjective(&self) -> &str {
+        self.demonyms.first().unwrap_or(&self.name)
+    }
+}
+
+/// An institution bound to one country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Unique id ("gb-cps").
+    pub id: String,
+    /// Its usual name.
+    pub name: String,
+    /// Other full names, matched on their own.
+    pub aliases: Vec<String>,
+    /// Short forms, trusted only where the same story also uses the name or an alias.
+    pub abbreviations: Vec<String>,
+    /// What kind of institution it is.
+    pub kind: EntityKind,
+    /// What it does, as a noun phrase shared by its counterparts abroad ("public prosecutor").
+    pub function: Option<String>,
+    /// Index of its country in [`Pack::countries`].
+    pub country: usize,
+    /// The regions it covers; empty for the whole country.
+    pub jurisdiction: Vec<String>,
+    /// One sentence on what it is.
+    pub description: Option<String>,
+    /// Where a fact-checker can verify it.
+    pub source: Option<String>,
+}
+
+/// Word lists the detectors use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    /// Words that may stand between a country and an institution it owns, lower case.
+    pub modifiers: HashSet<String>,
+    /// Words and phrases that turn an attribution into a comparison, lower case.
+    pub comparisons: Vec<String>,
+}
+
+/// Examples a rule must flag and must pass.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Examples {
+    /// Text the rule must flag.
+    pub flag: Vec<String>,
+    /// Text the rule must not flag.
+    pub pass: Vec<String>,
+}
+
+/// A rule: a detector, how severe its findings are, and its documentation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    /// Unique id ("implausible-entity").
+    pub id: String,
+    /// Name of the detector that runs it.
+    pub detector: String,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// Whether it runs.
+    pub enabled: bool,
+    /// One line on what it finds.
+    pub summary: String,
+    /// What it checks and why it matters.
+    pub description: String,
+    /// Its examples.
+    pub examples: Examples,
+    /// The file that last defined it.
+    pub file: String,
+}
+
+/// A pack that could not be loaded, with where and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    /// The file.
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// The entry ("rule 'implausible-entity'", "entity 'gb-cps'").
+    pub entry: Option<String>,
+    /// The key.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        f.write_str(": ")?;
+        if let Some(entry) = &self.entry {
+            write!(f, "{entry}: ")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, "field '{field}': ")?;
+        }
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PackError {}
+
+/// The merged knowledge and rules of every pack loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Pack {
+    /// The packs loaded, in order.
+    pub infos: Vec<PackInfo>,
+    /// Countries, in the order first defined.
+    pub countries: Vec<Country>,
+    /// Institutions, in the order first defined.
+    pub entities: Vec<Entity>,
+    /// Word lists, merged.
+    pub lexicon: Lexicon,
+    /// Rules, in the order first defined.
+    pub rules: Vec<Rule>,
+}
+
+impl Pack {
+    /// The built-in pack alone.
+    pub fn default_pack() -> Result<Pack, PackError> {
+        let mut builder = PackBuilder::default();
+        builder.add_default()?;
+        builder.build()
+    }
+
+    /// The index of the country with code `id`.
+    pub fn country_index(&self, id: &str) -> Option<usize> {
+        self.countries.iter().position(|c| c.id == id)
+    }
+
+    /// The rule with id `id`.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// One file's text under the name used in messages.
+struct PackFile {
+    name: String,
+    text: String,
+}
+
+/// A rule as merged so far: raw values, checked once every pack is in.
+struct PendingRule {
+    raw: RawRule,
+    file: usize,
+}
+
+/// Collects packs in order, then checks and merges them into a [`Pack`].
+#[derive(Default)]
+pub struct PackBuilder {
+    files: Vec<PackFile>,
+    infos: Vec<PackInfo>,
+    countries: Vec<(RawCountry, usize)>,
+    entities: Vec<(RawEntity, usize)>,
+    modifiers: Vec<String>,
+    comparisons: Vec<String>,
+    rules: Vec<PendingRule>,
+}
+
+impl PackBuilder {
+    /// A builder with no packs.
+    pub fn new() -> PackBuilder {
+        PackBuilder::default()
+    }
+
+    /// Adds the built-in pack.
+    pub fn add_default(&mut self) -> Result<(), PackError> {
+        let files = DEFAULT_PACK
+            .iter()
+            .map(|(name, text)| PackFile {
+                name: format!("<built-in>/{name}"),
+                text: (*text).to_string(),
+            })
+            .collect();
+        self.add_pack(files)
+    }
+
+    /// Adds a pack from a YAML file or a directory of them.
+    pub fn add_path(&mut self, path: &Path) -> Result<(), PackError> {
+        let mut names = Vec::new();
+        collect_yaml_files(path, &mut names)?;
+        if names.is_empty() {
+            return Err(PackError {
+                file: path.display().to_string(),
+                message: "no .yaml or .yml files here".to_string(),
+                hint: Some("point --rules at a pack file or a directory holding them".to_string()),
+                ..PackError::bare()
+            });
+        }
+        let mut files = Vec::new();
+        for name in names {
+            let text = fs::read_to_string(&name).map_err(|error| PackError {
+                file: name.display().to_string(),
+                message: format!("cannot read the file: {error}"),
+                ..PackError::bare()
+            })?;
+            files.push(PackFile {
+                name: name.display().to_string(),
+                text,
+            });
+        }
+        self.add_pack(files)
+    }
+
+    /// Adds a pack given as text, for tests and for `rules test` on a single file.
+    pub fn add_text(&mut self, name: &str, text: &str) -> Result<(), PackError> {
+        self.add_pack(vec![PackFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        }])
+    }
+
+    fn add_pack(&mut self, files: Vec<PackFile>) -> Result<(), PackError> {
+        let mut seen: HashMap<(&'static str, String), usize> = HashMap::new();
+        let mut duplicate = |section: &'static str, id: &str, file: usize, files: &[PackFile]| {
+            match seen.insert((section, id.to_string()), file) {
+                Some(first) => Err(located(
+                    &files[file],
+                    section,
+                    id,
+                    None,
+                    format!(
+                        "the id '{id}' is defined twice in this pack (first in {})",
+                        files[first].name
+                    ),
+                    Some("give each entry its own id; to change a built-in entry, define it in your own pack"),
+                )),
+                None => Ok(()),
+            }
+        };
+        let base = self.files.len();
+        let mut parsed = Vec::new();
+        for (index, file) in files.iter().enumerate() {
+            let raw = parse_file(file)?;
+            for country in &raw.countries {
+                duplicate("countries", &country.id, index, &files)?;
+            }
+            for entity in &raw.entities {
+                duplicate("entities", &entity.id, index, &files)?;
+            }
+            for rule in &raw.rules {
+                duplicate("rules", &rule.id, index, &files)?;
+            }
+            parsed.push(raw);
+        }
+        self.files.extend(files);
+        for (index, raw) in parsed.into_iter().enumerate() {
+            let file = base + index;
+            if let Some(info) = raw.pack {
+                self.infos.push(PackInfo {
+                    name: info.name,
+                    description: info.description,
+                    reviewed: info.reviewed,
+                });
+            }
+            for country in raw.countries {
+                replace_or_push(&mut self.countries, (country, file), |(c, _)| c.id.clone());
+            }
+            for entity in raw.entities {
+                replace_or_push(&mut self.entities, (entity, file), |(e, _)| e.id.clone());
+            }
+            if let Some(lexicon) = raw.lexicon {
+                self.modifiers.extend(lexicon.modifiers);
+                self.comparisons.extend(lexicon.comparisons);
+            }
+            for rule in raw.rules {
+                self.merge_rule(rule, file);
+            }
+        }
+        Ok(())
+    }
+
+    fn merge_rule(&mut self, rule: RawRule, file: usize) {
+        let Some(existing) = self.rules.iter_mut().find(|r| r.raw.id == rule.id) else {
+            self.rules.push(PendingRule { raw: rule, file });
+            return;
+        };
+        let old = &mut existing.raw;
+        old.detector = rule.detector.or(old.detector.take());
+        old.severity = rule.severity.or(old.severity.take());
+        old.enabled = rule.enabled.or(old.enabled);
+        old.summary = rule.summary.or(old.summary.take());
+        old.description = rule.description.or(old.description.take());
+        old.examples = rule.examples.or(old.examples.take());
+        existing.file = file;
+    }
+
+    /// Checks every entry and builds the pack.
+    pub fn build(self) -> Result<Pack, PackError> {
+        let mut pack = Pack {
+            infos: self.infos,
+            ..Pack::default()
+        };
+        for (raw, file) in &self.countries {
+            pack.countries.push(check_country(raw, &self.files[*file])?);
+        }
+        for (raw, file) in &self.entities {
+            pack.entities
+                .push(check_entity(raw, &self.files[*file], &pack.countries)?);
+        }
+        pack.lexicon = Lexicon {
+            modifiers: self.modifiers.iter().map(|w| w.to_lowercase()).collect(),
+            comparisons: self.comparisons.iter().map(|w| w.to_lowercase()).collect(),
+        };
+        for pending in &self.rules {
+            pack.rules
+                .push(check_rule(&pending.raw, &self.files[pending.file])?);
+        }
+        Ok(pack)
+    }
+}
+
+impl PackError {
+    fn bare() -> PackError {
+        PackError {
+            file: String::new(),
+            line: None,
+            column: None,
+            entry: None,
+            field: None,
+            message: String::new(),
+            hint: None,
+        }
+    }
+}
+
+fn replace_or_push<T>(items: &mut Vec<T>, item: T, id: impl Fn(&T) -> String) {
+    let key = id(&item);
+    match items.iter_mut().find(|existing| id(existing) == key) {
+        Some(existing) => *existing = item,
+        None => items.push(item),
+    }
+}
+
+fn collect_yaml_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), PackError> {
+    let metadata = fs::metadata(path).map_err(|error| PackError {
+        file: path.display().to_string(),
+        message: format!("cannot read the rule pack: {error}"),
+        hint: Some("check the path given to --rules".to_string()),
+        ..PackError::bare()
+    })?;
+    if !metadata.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<_> = fs::read_dir(path)
+        .map_err(|error| PackError {
+            file: path.display().to_string(),
+            message: format!("cannot list the directory: {error}"),
+            ..PackError::bare()
+        })?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect_yaml_files(&entry, out)?;
+        } else if entry
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml")
+        {
+            out.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// `entities[3].aliases: invalid type ...` → section, index, field, rest.
+static SERDE_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\w+)\[(\d+)\](?:\.(\w+)(?:\[\d+\])?)?: (.*)$").expect("constant pattern")
+});
+
+static BACKTICKED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:unknown|missing) field `(\w+)`").expect("constant pattern"));
+
+fn parse_file(file: &PackFile) -> Result<RawFile, PackError> {
+    yaml::parse::<Option<RawFile>>(&file.text)
+        .map(Option::unwrap_or_default)
+        .map_err(|error| {
+            let mut out = PackError {
+                file: file.name.clone(),
+                line: error.line,
+                column: error.column,
+                message: error.message.clone(),
+                ..PackError::bare()
+            };
+            if let Some(caps) = SERDE_PATH.captures(&error.message) {
+                let section = &caps[1];
+                let index: usize = caps[2].parse().unwrap_or(0);
+                out.entry = Some(describe_entry(section, &entry_id(&file.text, section, index)));
+                out.field = caps.get(3).map(|m| m.as_str().to_string());
+                out.message = caps[4].to_string();
+            }
+            if let Some(caps) = BACKTICKED.captures(&out.message) {
+                if out.field.is_none() {
+                    out.field = Some(caps[1].to_string());
+                }
+            }
+            out.hint = Some(if out.message.starts_with("unknown field") {
+                "check the spelling of the key; docs/rule-packs.md lists every key".to_string()
+            } else if out.message.starts_with("missing field") {
+                "add the key; docs/rule-packs.md says what each entry needs".to_string()
+            } else {
+                "fix the YAML at that line; docs/rule-packs.md shows the format".to_string()
+            });
+            out
+        })
+}
+
+/// The id of entry `index` of `section`, for naming the entry a shape error is in; `#N` when
+/// the id itself cannot be read.
+fn entry_id(text: &str, section: &str, index: usize) -> String {
+    #[derive(serde::Deserialize)]
+    struct Ids {
+        #[serde(default)]
+        countries: Vec<IdOnly>,
+        #[serde(default)]
+        entities: Vec<IdOnly>,
+        #[serde(default)]
+        rules: Vec<IdOnly>,
+    }
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        id: Option<String>,
+    }
+    let ids: Option<Ids> = yaml::parse(text).ok();
+    ids.and_then(|ids| {
+        let list = match section {
+            "countries" => ids.countries,
+            "entities" => ids.entities,
+            "rules" => ids.rules,
+            _ => return None,
+        };
+        list.into_iter().nth(index).and_then(|entry| entry.id)
+    })
+    .unwrap_or_else(|| format!("#{}", index + 1))
+}
+
+fn describe_entry(section: &str, id: &str) -> String {
+    let noun = match section {
+        "countries" => "country",
+        "entities" => "entity",
+        "rules" => "rule",
+        other => other,
+    };
+    format!("{noun} '{id}'")
+}
+
+/// A check failure on an entry, located at the entry's `id:` line (or the field's line).
+fn located(
+    file: &PackFile,
+    section: &str,
+    id: &str,
+    field: Option<&str>,
+    message: String,
+    hint: Option<&str>,
+) -> PackError {
+    let (line, column) = find_entry_line(&file.text, id, field);
+    PackError {
+        file: file.name.clone(),
+        line,
+        column,
+        entry: Some(describe_entry(section, id)),
+        field: field.map(str::to_string),
+        message,
+        hint: hint.map(str::to_string),
+    }
+}
+
+/// The line and column of `field:` inside the entry whose `id:` is `id`, or of the `id:` itself.
+fn find_entry_line(text: &str, id: &str, field: Option<&str>) -> (Option<usize>, Option<usize>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_id_line = |line: &str| {
+        let rest = line.trim_start().trim_start_matches("- ").trim_start();
+        rest.strip_prefix("id:")
+            .map(|v| v.trim().trim_matches(['"', '\'']) == id)
+            .unwrap_or(false)
+    };
+    let Some(start) = lines.iter().position(|l| is_id_line(l)) else {
+        return (None, None);
+    };
+    let id_column = |line: &str| line.find("id:").map_or(1, |c| c + 1);
+    if let Some(field) = field {
+        let key = format!("{field}:");
+        for (offset, line) in lines[start..].iter().enumerate() {
+            if offset > 0 && line.trim_start().starts_with("- id:") {
+                break;
+            }
+            let trimmed = line.trim_start().trim_start_matches("- ");
+            if trimmed.starts_with(&key) {
+                let column = line.len() - line.trim_start().len() + 1;
+                return (Some(start + offset + 1), Some(column));
+            }
+        }
+    }
+    (Some(start + 1), Some(id_column(lines[start])))
+}
+
+fn check_country(raw: &RawCountry, file: &PackFile) -> Result<Country, PackError> {
+    let fail = |field: &str, message: String, hint: &str| {
+        located(file, "countries", &raw.id, Some(field), message, Some(hint))
+    };
+    if raw.id.trim().is_empty() {
+        return Err(fail("id", "the id is empty".into(), "use the ISO 3166-1 alpha-2 code, e.g. GB"));
+    }
+    if raw.name.trim().is_empty() {
+        return Err(fail("name", "the name is empty".into(), "give the country's usual English name"));
+    }
+    let words: HashSet<&String> = std::iter::once(&raw.name)
+        .chain(&raw.names)
+        .chain(&raw.demonyms)
+        .chain(&raw.metonyms)
+        .chain(raw.regions.iter().flat_map(|r| std::iter::once(&r.name).chain(&r.names).chain(&r.demonyms)))
+        .collect();
+    if let Some(stray) = raw.ambiguous.iter().find(|a| !words.contains(a)) {
+        return Err(fail(
+            "ambiguous",
+            format!("'{stray}' is not one of this country's names, demonyms or metonyms"),
+            "list under ambiguous only words the country entry itself uses",
+        ));
+    }
+    Ok(Country {
+        id: raw.id.clone(),
+        name: raw.name.clone(),
+        names: raw.names.clone(),
+        demonyms: raw.demonyms.clone(),
+        metonyms: raw.metonyms.clone(),
+        ambiguous: raw.ambiguous.iter().cloned().collect(),
+        regions: raw
+            .regions
+            .iter()
+            .map(|r| Region {
+                name: r.name.clone(),
+                names: r.names.clone(),
+                demonyms: r.demonyms.clone(),
+            })
+            .collect(),
+        source: raw.source.clone(),
+    })
+}
+
+fn check_entity(raw: &RawEntity, file: &PackFile, countries: &[Country]) -> Result<Entity, PackError> {
+    let fail = |field: &str, message: String, hint: String| {
+        located(file, "entities", &raw.id, Some(field), message, Some(&hint))
+    };
+    if raw.name.trim().is_empty() {
+        return Err(fail("name", "the name is empty".into(), "give the institution's usual English name".into()));
+    }
+    let kind = ENTITY_KINDS
+        .iter()
+        .find(|(name, _)| *name == raw.kind)
+        .map(|(_, kind)| *kind)
+        .ok_or_else(|| {
+            let known: Vec<&str> = ENTITY_KINDS.iter().map(|(n, _)| *n).collect();
+            fail(
+                "kind",
+                format!("unknown kind '{}'", raw.kind),
+                format!("use one of: {}", known.join(", ")),
+            )
+        })?;
+    let country = countries
+        .iter()
+        .position(|c| c.id == raw.country)
+        .ok_or_else(|| {
+            fail(
+                "country",
+                format!("no country with id '{}' is defined", raw.country),
+                "use the id of an entry under countries (e.g. GB), or define the country in your pack".into(),
+            )
+        })?;
+    let regions = &countries[country].regions;
+    if let Some(unknown) = raw
+        .jurisdiction
+        .iter()
+        .find(|j| !regions.iter().any(|r| &r.name == *j))
+    {
+        let known: Vec<&str> = regions.iter().map(|r| r.name.as_str()).collect();
+        return Err(fail(
+            "jurisdiction",
+            format!("'{unknown}' is not a region of {}", countries[country].name),
+            if known.is_empty() {
+                "the country defines no regions; leave jurisdiction out for the whole country".into()
+            } else {
+                format!("use one of: {}", known.join(", "))
+            },
+        ));
+    }
+    if let Some(bad) = raw
+        .abbreviations
+        .iter()
+        .find(|a| a.chars().count() < 2 || !a.chars().any(char::is_uppercase))
+    {
+        return Err(fail(
+            "abbreviations",
+            format!("'{bad}' is not an abbreviation"),
+            "abbreviations are matched case-sensitively and need at least two characters, one of them a capital".into(),
+        ));
+    }
+    Ok(Entity {
+        id: raw.id.clone(),
+        name: raw.name.clone(),
+        aliases: raw.aliases.clone(),
+        abbreviations: raw.abbreviations.clone(),
+        kind,
+        function: raw.function.clone(),
+        country,
+        jurisdiction: raw.jurisdiction.clone(),
+        description: raw.description.clone(),
+        source: raw.source.clone(),
+    })
+}
+
+fn check_rule(raw: &RawRule, file: &PackFile) -> Result<Rule, PackError> {
+    let fail = |field: &str, message: String, hint: String| {
+        located(file, "rules", &raw.id, Some(field), message, Some(&hint))
+    };
+    let detector = raw.detector.clone().ok_or_else(|| {
+        fail(
+            "detector",
+            "a new rule needs a detector".into(),
+            format!("use one of: {}", detectors::names().join(", ")),
+        )
+    })?;
+    if !detectors::names().contains(&detector.as_str()) {
+        return Err(fail(
+            "detector",
+            format!("unknown detector '{detector}'"),
+            format!("use one of: {}", detectors::names().join(", ")),
+        ));
+    }
+    let severity = match &raw.severity {
+        Some(s) => s
+            .parse::<Severity>()
+            .map_err(|message| fail("severity", message, "severity is error, warning or info".into()))?,
+        None => Severity::Warning,
+    };
+    let summary = raw.summary.clone().ok_or_else(|| {
+        fail(
+            "summary",
+            "a new rule needs a one-line summary".into(),
+            "say in one line what the rule finds".into(),
+        )
+    })?;
+    let examples = raw
+        .examples
+        .as_ref()
+        .map(|e| Examples {
+            flag: e.flag.clone(),
+            pass: e.pass.clone(),
+        })
+        .unwrap_or_default();
+    Ok(Rule {
+        id: raw.id.clone(),
+        detector,
+        severity,
+        enabled: raw.enabled.unwrap_or(true),
+        summary,
+        description: raw.description.clone().unwrap_or_default(),
+        examples,
+        file: file.name.clone(),
+    })
+}

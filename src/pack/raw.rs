@@ -1,0 +1,122 @@
+//! The shape of a rule-pack file as written in YAML, before any checking.
+//!
+//! These structs only say which keys exist and what type each holds; unknown keys are rejected
+//! so a misspelt key is an error, not a silently ignored setting. Everything else (ids that
+//! must be unique, countries that must exist, detectors that must be known) is checked when
+//! [`super::Pack`] is built from them.
+
+use serde::Deserialize;
+
+/// One YAML file of a pack. Every section is optional, so a pack can be split across files.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    /// About the pack itself.
+    pub pack: Option<RawPackInfo>,
+    /// Countries and how stories name them.
+    #[serde(default)]
+    pub countries: Vec<RawCountry>,
+    /// Institutions and the country each belongs to.
+    #[serde(default)]
+    pub entities: Vec<RawEntity>,
+    /// Word lists the detectors use.
+    pub lexicon: Option<RawLexicon>,
+    /// Rules: which detector runs, at what severity, with examples.
+    #[serde(default)]
+    pub rules: Vec<RawRule>,
+}
+
+/// About the pack.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPackInfo {
+    pub name: String,
+    pub description: Option<String>,
+    /// The day its facts were last checked, YYYY-MM-DD.
+    pub reviewed: Option<String>,
+}
+
+/// A country.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCountry {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
+    #[serde(default)]
+    pub regions: Vec<RawRegion>,
+    pub source: Option<String>,
+}
+
+/// A part of a country with institutions of its own (Scotland, Hong Kong).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegion {
+    pub name: String,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+}
+
+/// An institution.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntity {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    pub kind: String,
+    pub function: Option<String>,
+    pub country: String,
+    #[serde(default)]
+    pub jurisdiction: Vec<String>,
+    pub description: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Word lists.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLexicon {
+    /// Words that may stand between a country and an institution it owns ("China's
+    /// *controversial* ...").
+    #[serde(default)]
+    pub modifiers: Vec<String>,
+    /// Words that turn an attribution into a comparison ("China's *equivalent of* MI5").
+    #[serde(default)]
+    pub comparisons: Vec<String>,
+}
+
+/// A rule. Overriding a rule of an earlier pack needs only the id and the keys to change.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: String,
+    pub detector: Option<String>,
+    pub severity: Option<String>,
+    pub enabled: Option<bool>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub examples: Option<RawExamples>,
+}
+
+/// Text a rule must flag and text it must pass.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExamples {
+    #[serde(default)]
+    pub flag: Vec<String>,
+    #[serde(default)]
+    pub pass: Vec<String>,
+}

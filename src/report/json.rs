@@ -1,0 +1,155 @@
+//! The JSON report, version 1 (docs/report-format.md).
+//!
+//! The wire structs below are the contract; they are kept apart from the internal types so that
+//! a change inside crosscheck cannot change the JSON by accident. Every key is always present,
+//! with null where a value is unknown.
+
+use serde::Serialize;
+
+use crate::outcome::{Document, Located, Outcome, Place};
+
+/// The contract's version; bumped only by a breaking change.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    documents: Vec<JsonDocument<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+    skipped: Vec<JsonSkipped<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    id: &'a str,
+    path: &'a str,
+    line: usize,
+    title: Option<&'a str>,
+    source: Option<&'a str>,
+    date: Option<&'a str>,
+    date_inferred: bool,
+    date_origin: &'a crate::ingest::DateOrigin,
+    credibility: Option<()>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    kind: &'a str,
+    severity: &'a str,
+    path: &'a str,
+    story: &'a str,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    excerpt: &'a str,
+    message: &'a str,
+    hint: &'a str,
+    expected: Option<&'a str>,
+    related: Vec<JsonPlace<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPlace<'a> {
+    path: &'a str,
+    story: &'a str,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    excerpt: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSkipped<'a> {
+    path: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    documents: usize,
+    findings: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    skipped: usize,
+}
+
+/// The report as pretty-printed JSON, ending with a newline.
+pub fn render(outcome: &Outcome) -> String {
+    let report = Report {
+        version: VERSION,
+        documents: outcome.documents.iter().map(document).collect(),
+        findings: outcome.findings.iter().map(finding).collect(),
+        skipped: outcome
+            .skipped
+            .iter()
+            .map(|s| JsonSkipped {
+                path: &s.path,
+                reason: &s.reason,
+            })
+            .collect(),
+        summary: JsonSummary {
+            documents: outcome.summary.documents,
+            findings: outcome.summary.findings,
+            errors: outcome.summary.errors,
+            warnings: outcome.summary.warnings,
+            infos: outcome.summary.infos,
+            skipped: outcome.summary.skipped,
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&report)
+        .expect("the wire structs hold only strings, numbers and lists");
+    out.push('\n');
+    out
+}
+
+fn document(d: &Document) -> JsonDocument<'_> {
+    JsonDocument {
+        id: &d.id,
+        path: &d.path,
+        line: d.line,
+        title: d.title.as_deref(),
+        source: d.source.as_deref(),
+        date: d.date.as_deref(),
+        date_inferred: d.date_origin == crate::ingest::DateOrigin::Inferred,
+        date_origin: &d.date_origin,
+        credibility: None,
+        notes: &d.notes,
+    }
+}
+
+fn finding(f: &Located) -> JsonFinding<'_> {
+    JsonFinding {
+        rule: &f.rule,
+        kind: f.kind.as_str(),
+        severity: f.severity.as_str(),
+        path: &f.place.path,
+        story: &f.place.story,
+        line: f.place.line,
+        column: f.place.column,
+        start: f.place.start,
+        end: f.place.end,
+        excerpt: &f.place.excerpt,
+        message: &f.message,
+        hint: &f.hint,
+        expected: f.diff.as_ref().map(|d| d.expected.as_str()),
+        related: f.related.iter().map(place).collect(),
+    }
+}
+
+fn place(p: &Place) -> JsonPlace<'_> {
+    JsonPlace {
+        path: &p.path,
+        story: &p.story,
+        line: p.line,
+        column: p.column,
+        start: p.start,
+        end: p.end,
+        excerpt: &p.excerpt,
+    }
+}

@@ -1,0 +1,90 @@
+//! Report formats. Each is one small consumer of the same [`Outcome`], chosen by a `match`.
+//!
+//! Rendering returns a string and never prints: the binary decides where it goes. Colour is a
+//! [`Palette`] value passed in, so nothing here depends on global state or on the terminal.
+
+mod json;
+mod text;
+
+use colored::{ColoredString, Colorize};
+
+use crate::outcome::Outcome;
+
+/// The report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Findings for people, with diffs.
+    Text,
+    /// The versioned JSON contract (docs/report-format.md).
+    Json,
+}
+
+/// Renders `outcome` in `format`.
+pub fn render(outcome: &Outcome, format: Format, palette: Palette) -> String {
+    match format {
+        Format::Text => text::render(outcome, palette),
+        Format::Json => json::render(outcome),
+    }
+}
+
+/// Whether to colour output, and the styles used when it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    enabled: bool,
+}
+
+impl Palette {
+    /// A palette that colours when `enabled`.
+    pub fn new(enabled: bool) -> Palette {
+        Palette { enabled }
+    }
+
+    /// No colour at all.
+    pub fn plain() -> Palette {
+        Palette { enabled: false }
+    }
+
+    fn paint(&self, text: &str, style: impl Fn(&str) -> ColoredString) -> String {
+        if self.enabled {
+            style(text).to_string()
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn error(&self, text: &str) -> String {
+        self.paint(text, |t| t.red().bold())
+    }
+
+    fn warning(&self, text: &str) -> String {
+        self.paint(text, |t| t.yellow().bold())
+    }
+
+    fn info(&self, text: &str) -> String {
+        self.paint(text, |t| t.cyan().bold())
+    }
+
+    fn strong(&self, text: &str) -> String {
+        self.paint(text, |t| t.bold())
+    }
+
+    fn dim(&self, text: &str) -> String {
+        self.paint(text, |t| t.dimmed())
+    }
+
+    fn removed(&self, text: &str) -> String {
+        self.paint(text, |t| t.red())
+    }
+
+    fn removed_emphasis(&self, text: &str) -> String {
+        self.paint(text, |t| t.red().bold().underline())
+    }
+
+    fn added(&self, text: &str) -> String {
+        self.paint(text, |t| t.green())
+    }
+
+    fn added_emphasis(&self, text: &str) -> String {
+        self.paint(text, |t| t.green().bold().underline())
+    }
+}

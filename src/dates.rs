@@ -44,7 +44,11 @@ impl Date {
         if day > u32::from(days_in_month(year, month)) {
             return None;
         }
-        Some(Date { year, month, day: day as u8 })
+        Some(Date {
+            year,
+            month,
+            day: day as u8,
+        })
     }
 
     /// The year.
@@ -262,7 +266,8 @@ mod tests {
 
     #[test]
     fn infers_the_latest_date() {
-        let text = "Pictured in Beijing on May 30, 2024. A spokesman (pictured on June 1, 2024) said.";
+        let text =
+            "Pictured in Beijing on May 30, 2024. A spokesman (pictured on June 1, 2024) said.";
         assert_eq!(infer_story_date(text), Some(date(2024, 6, 1)));
         assert_eq!(infer_story_date("No dates here, only May and 2024."), None);
     }

@@ -160,7 +160,11 @@ impl KnowledgeBase {
                 let targets = &self.abbreviation_targets[pattern];
                 // An abbreviation is trusted only once the story has named the institution in
                 // full: "CPS" alone may be Child Protective Services.
-                let defined: Vec<usize> = targets.iter().copied().filter(|t| named.contains(t)).collect();
+                let defined: Vec<usize> = targets
+                    .iter()
+                    .copied()
+                    .filter(|t| named.contains(t))
+                    .collect();
                 (!defined.is_empty()).then_some(EntityMention {
                     span,
                     entities: defined,
@@ -248,7 +252,8 @@ fn whole_word_matches<'a>(
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
         let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        (!is_word(before) && !is_word(after)).then(|| (m.pattern().as_usize(), Span::new(m.start(), m.end())))
+        (!is_word(before) && !is_word(after))
+            .then(|| (m.pattern().as_usize(), Span::new(m.start(), m.end())))
     })
 }
 
@@ -295,7 +300,7 @@ entities:
         (pack, knowledge)
     }
 
-    fn texts<'a>(text: &'a str, spans: impl Iterator<Item = Span>) -> Vec<&'a str> {
+    fn texts(text: &str, spans: impl Iterator<Item = Span>) -> Vec<&str> {
         spans.map(|s| &text[s.start..s.end]).collect()
     }
 

@@ -153,7 +153,8 @@ fn load(args: &PackArgs) -> Result<Pack, String> {
 
 fn check(args: CheckArgs) -> Result<u8, String> {
     let pack = load(&args.packs)?;
-    let batch = ingest::read_paths(&args.paths, &mut std::io::stdin()).map_err(|e| e.to_string())?;
+    let batch =
+        ingest::read_paths(&args.paths, &mut std::io::stdin()).map_err(|e| e.to_string())?;
     for skipped in &batch.skipped {
         eprintln!("warning: skipped {}: {}", skipped.path, skipped.reason);
     }
@@ -178,10 +179,12 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     colored::control::set_override(colour);
     let rendered = report::render(&outcome, format, Palette::new(colour));
     let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(format!("cannot write the report: {error}"));
-        }
+    if let Err(error) = stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|()| stdout.flush())
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(format!("cannot write the report: {error}"));
     }
     let failed = match (args.fail_on.threshold(), outcome.worst()) {
         (Some(threshold), Some(worst)) => worst >= threshold,
@@ -195,7 +198,8 @@ fn wants_colour(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
         }
     }
 }
@@ -205,7 +209,12 @@ fn list_rules(pack: &Pack) -> u8 {
     for rule in &pack.rules {
         let kind = crosscheck::detectors::find(&rule.detector).map_or("?", |d| d.kind().as_str());
         let state = if rule.enabled { "" } else { " (disabled)" };
-        println!("{:width$}  {kind:18}  {:7}  {}{state}", rule.id, rule.severity.as_str(), rule.summary);
+        println!(
+            "{:width$}  {kind:18}  {:7}  {}{state}",
+            rule.id,
+            rule.severity.as_str(),
+            rule.summary
+        );
     }
     CLEAN
 }
@@ -231,7 +240,11 @@ fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
     }
     let failed = report.failures.len();
     println!("{} passed, {failed} failed", report.run - failed);
-    Ok(if failed == 0 && report.rules_without_examples.is_empty() { CLEAN } else { FINDINGS })
+    Ok(if failed == 0 && report.rules_without_examples.is_empty() {
+        CLEAN
+    } else {
+        FINDINGS
+    })
 }
 
 fn explain(pack: &Pack, id: &str) -> Result<u8, String> {
@@ -240,7 +253,12 @@ fn explain(pack: &Pack, id: &str) -> Result<u8, String> {
         format!("no rule '{id}'; the loaded rules are: {}", known.join(", "))
     })?;
     let detector = crosscheck::detectors::find(&rule.detector);
-    println!("{} ({}, {})\n", rule.id, detector.map_or("?", |d| d.kind().as_str()), rule.severity);
+    println!(
+        "{} ({}, {})\n",
+        rule.id,
+        detector.map_or("?", |d| d.kind().as_str()),
+        rule.severity
+    );
     println!("{}\n", rule.summary);
     if !rule.description.trim().is_empty() {
         println!("{}\n", rule.description.trim());

@@ -131,8 +131,12 @@ impl Outcome {
             })
             .collect();
         located.sort_by(|a, b| {
-            (&a.place.path, a.place.start, &a.rule, a.place.end)
-                .cmp(&(&b.place.path, b.place.start, &b.rule, b.place.end))
+            (&a.place.path, a.place.start, &a.rule, a.place.end).cmp(&(
+                &b.place.path,
+                b.place.start,
+                &b.rule,
+                b.place.end,
+            ))
         });
         located.dedup_by(|a, b| a.rule == b.rule && a.place == b.place);
         let count = |severity| located.iter().filter(|f| f.severity == severity).count();

@@ -63,10 +63,10 @@ static COMMENTS_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "cmdr",
-    "gov", "sen", "rep", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "est", "dept", "univ", "ave", "mt", "ft", "fig", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u",
-    "a.m", "p.m", "d.c", "cf", "al",
+    "gov", "sen", "rep", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+    "dept", "univ", "ave", "mt", "ft", "fig", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m",
+    "p.m", "d.c", "cf", "al",
 ];
 
 /// Cuts `text` into sentences; the headline ends at `body_start`.
@@ -82,8 +82,10 @@ pub fn segment(text: &str, body_start: usize) -> Segmented {
         };
         let body = &text[paragraph.start..paragraph.end];
         if part == Part::Body && COMMENTS_MARKER.is_match(body.lines().next().unwrap_or("")) {
-            out.set_aside
-                .push((Span::new(paragraph.start, text.trim_end().len()), SetAside::Comments));
+            out.set_aside.push((
+                Span::new(paragraph.start, text.trim_end().len()),
+                SetAside::Comments,
+            ));
             break;
         }
         let key = normalise(body);
@@ -162,7 +164,11 @@ fn paragraphs(text: &str, body_start: usize) -> Vec<Span> {
 
 /// Whether a paragraph's last line was cut mid-sentence by a hard wrap.
 fn runs_on(paragraph: &str) -> bool {
-    let last_line = paragraph.rsplit('\n').next().unwrap_or(paragraph).trim_end();
+    let last_line = paragraph
+        .rsplit('\n')
+        .next()
+        .unwrap_or(paragraph)
+        .trim_end();
     let ends_clause = last_line.ends_with(['.', '!', '?', ':', ';', '"', '\'', ')', ']', '”', '’']);
     !ends_clause && last_line.chars().count() >= 40 && !COMMENTS_MARKER.is_match(last_line)
 }
@@ -194,7 +200,10 @@ fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
         let next_starts_sentence = chars.get(k).is_some_and(|&(_, c)| {
             c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '“' | '‘' | '(')
         });
-        if followed_by_space && next_starts_sentence && !(c == '.' && is_abbreviation(&body[start..offset])) {
+        if followed_by_space
+            && next_starts_sentence
+            && !(c == '.' && is_abbreviation(&body[start..offset]))
+        {
             push_trimmed(&mut out, paragraph.start, body, start, end);
             start = chars.get(k).map_or(body.len(), |&(o, _)| o);
         }
@@ -211,7 +220,10 @@ fn push_trimmed(out: &mut Vec<Span>, base: usize, body: &str, start: usize, end:
         return;
     }
     let lead = piece.len() - piece.trim_start().len();
-    out.push(Span::new(base + start + lead, base + start + lead + trimmed.len()));
+    out.push(Span::new(
+        base + start + lead,
+        base + start + lead + trimmed.len(),
+    ));
 }
 
 /// Whether the word before a full stop is an abbreviation or an initial ("Mr", "U.S", "J").
@@ -254,7 +266,8 @@ mod tests {
 
     #[test]
     fn headline_without_full_stop_is_its_own_sentence() {
-        let text = "UK MPs targeted in an influence operation by a foreign service\nThe body starts here.";
+        let text =
+            "UK MPs targeted in an influence operation by a foreign service\nThe body starts here.";
         let texts = sentence_texts(text, text.find("The body").unwrap());
         assert_eq!(texts.len(), 2);
         assert_eq!(segment(text, 64).sentences[0].part, Part::Headline);

@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn scalar_map_keeps_scalars_as_strings() {
-        let map = parse_scalar_map("title: Fire at the docks\ndate: 2025-03-14\nyear: 2025\ntags: [a, b]\nurl:\n").unwrap();
+        let map = parse_scalar_map(
+            "title: Fire at the docks\ndate: 2025-03-14\nyear: 2025\ntags: [a, b]\nurl:\n",
+        )
+        .unwrap();
         assert_eq!(map["title"].as_deref(), Some("Fire at the docks"));
         assert_eq!(map["date"].as_deref(), Some("2025-03-14"));
         assert_eq!(map["year"].as_deref(), Some("2025"));

@@ -74,13 +74,21 @@ impl Detector for ImplausibleEntity {
     fn check_story(&self, view: &StoryView<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let text = view.story.text();
         for sentence in &view.segmented.sentences {
-            let within = |span: Span| span.start >= sentence.span.start && span.end <= sentence.span.end;
-            let cues: Vec<&CountryCue> = view.mentions.cues.iter().filter(|c| within(c.span)).collect();
+            let within =
+                |span: Span| span.start >= sentence.span.start && span.end <= sentence.span.end;
+            let cues: Vec<&CountryCue> = view
+                .mentions
+                .cues
+                .iter()
+                .filter(|c| within(c.span))
+                .collect();
             if cues.is_empty() {
                 continue;
             }
             for mention in view.mentions.entities.iter().filter(|m| within(m.span)) {
-                let Some(attribution) = attribution(text, sentence.span, mention, &cues, &view.pack.lexicon) else {
+                let Some(attribution) =
+                    attribution(text, sentence.span, mention, &cues, &view.pack.lexicon)
+                else {
                     continue;
                 };
                 if let Some(finding) = judge(view, rule, sentence.span, mention, &attribution) {
@@ -99,13 +107,27 @@ fn attribution<'a>(
     cues: &[&'a CountryCue],
     lexicon: &Lexicon,
 ) -> Option<Attribution<'a>> {
-    let found = before_name(text, mention, cues, lexicon).or_else(|| after_name(text, mention, cues))?;
+    let found =
+        before_name(text, mention, cues, lexicon).or_else(|| after_name(text, mention, cues))?;
     let window = Span::new(
-        floor_char(text, found.phrase.start.saturating_sub(COMPARISON_WINDOW).max(sentence.start)),
-        ceil_char(text, (found.phrase.end + COMPARISON_WINDOW).min(sentence.end)),
+        floor_char(
+            text,
+            found
+                .phrase
+                .start
+                .saturating_sub(COMPARISON_WINDOW)
+                .max(sentence.start),
+        ),
+        ceil_char(
+            text,
+            (found.phrase.end + COMPARISON_WINDOW).min(sentence.end),
+        ),
     );
     let around = text[window.start..window.end].to_lowercase();
-    let compared = lexicon.comparisons.iter().any(|marker| contains_words(&around, marker));
+    let compared = lexicon
+        .comparisons
+        .iter()
+        .any(|marker| contains_words(&around, marker));
     (!compared).then_some(found)
 }
 
@@ -116,13 +138,17 @@ fn before_name<'a>(
     cues: &[&'a CountryCue],
     lexicon: &Lexicon,
 ) -> Option<Attribution<'a>> {
-    let cue = cues.iter().rev().find(|c| c.span.end <= mention.span.start)?;
+    let cue = cues
+        .iter()
+        .rev()
+        .find(|c| c.span.end <= mention.span.start)?;
     let between = &text[cue.span.end..mention.span.start];
-    let (shape, gap) = if let Some(rest) = strip_possessive(between, &text[cue.span.start..cue.span.end]) {
-        (Shape::Possessive, rest)
-    } else {
-        (Shape::Demonym, between)
-    };
+    let (shape, gap) =
+        if let Some(rest) = strip_possessive(between, &text[cue.span.start..cue.span.end]) {
+            (Shape::Possessive, rest)
+        } else {
+            (Shape::Demonym, between)
+        };
     // The gap must open with white space: "Chinese-born" is not "Chinese".
     if !gap.starts_with(char::is_whitespace) {
         return None;
@@ -143,7 +169,11 @@ fn before_name<'a>(
 }
 
 /// "the Crown Prosecution Service of China".
-fn after_name<'a>(text: &str, mention: &EntityMention, cues: &[&'a CountryCue]) -> Option<Attribution<'a>> {
+fn after_name<'a>(
+    text: &str,
+    mention: &EntityMention,
+    cues: &[&'a CountryCue],
+) -> Option<Attribution<'a>> {
     // "an investigation by the FBI of Russia" names what was investigated, not whose FBI.
     let before = text[..mention.span.start].trim_end().to_lowercase();
     if before.ends_with(" by") || before.ends_with(" by the") {
@@ -177,7 +207,9 @@ fn strip_possessive<'t>(between: &'t str, cue: &str) -> Option<&'t str> {
         }
     }
     if cue.ends_with('s') {
-        return between.strip_prefix('\'').or_else(|| between.strip_prefix('’'));
+        return between
+            .strip_prefix('\'')
+            .or_else(|| between.strip_prefix('’'));
     }
     None
 }
@@ -240,7 +272,11 @@ fn judge(
     if targets.is_empty() || targets.iter().any(|t| t.ambiguous) {
         return None;
     }
-    let owners: Vec<&Entity> = mention.entities.iter().map(|&i| &pack.entities[i]).collect();
+    let owners: Vec<&Entity> = mention
+        .entities
+        .iter()
+        .map(|&i| &pack.entities[i])
+        .collect();
     let same_country = targets
         .iter()
         .any(|t| owners.iter().any(|e| e.country == t.country));
@@ -251,7 +287,8 @@ fn judge(
         let region = target.region?;
         let region_name = &pack.countries[target.country].regions[region].name;
         let covered = owners.iter().any(|e| {
-            e.country == target.country && (e.jurisdiction.is_empty() || e.jurisdiction.contains(region_name))
+            e.country == target.country
+                && (e.jurisdiction.is_empty() || e.jurisdiction.contains(region_name))
         });
         if covered {
             return None;
@@ -293,7 +330,8 @@ fn judge(
     let cue_end = match attribution.shape {
         Shape::Possessive => {
             let after = &text[attribution.cue.span.end..];
-            attribution.cue.span.end + (after.len() - strip_possessive(after, written).map_or(after.len(), str::len))
+            attribution.cue.span.end
+                + (after.len() - strip_possessive(after, written).map_or(after.len(), str::len))
         }
         _ => attribution.cue.span.end,
     };
@@ -338,10 +376,21 @@ fn place(entity: &Entity, country: &Country) -> String {
 /// A country's name as it reads mid-sentence: "the United Kingdom", "China".
 fn in_prose(name: &str) -> String {
     const NEEDS_ARTICLE: &[&str] = &[
-        "United", "Republic", "Union", "Kingdom", "States", "Netherlands", "Islands", "Emirates",
-        "Philippines", "Federation",
+        "United",
+        "Republic",
+        "Union",
+        "Kingdom",
+        "States",
+        "Netherlands",
+        "Islands",
+        "Emirates",
+        "Philippines",
+        "Federation",
     ];
-    if NEEDS_ARTICLE.iter().any(|w| name.split(' ').any(|part| part == *w)) {
+    if NEEDS_ARTICLE
+        .iter()
+        .any(|w| name.split(' ').any(|part| part == *w))
+    {
         format!("the {name}")
     } else {
         name.to_string()
@@ -358,7 +407,12 @@ fn short_name(country: &Country) -> &str {
 }
 
 /// What the attributed country's own institution is called, where the pack knows it.
-fn counterpart_hint(pack: &Pack, entity: &Entity, target: &CueTarget, attributed_name: &str) -> String {
+fn counterpart_hint(
+    pack: &Pack,
+    entity: &Entity,
+    target: &CueTarget,
+    attributed_name: &str,
+) -> String {
     let counterparts: Vec<&str> = entity
         .function
         .as_deref()
@@ -376,7 +430,10 @@ fn counterpart_hint(pack: &Pack, entity: &Entity, target: &CueTarget, attributed
         ),
         (Some(function), [first, rest @ ..]) => format!(
             "{attributed_name}'s {function}: the {first}, or {}; check which institution the story means",
-            rest.iter().map(|n| format!("the {n}")).collect::<Vec<_>>().join(", ")
+            rest.iter()
+                .map(|n| format!("the {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         _ => format!(
             "check which country's institution the story means; {} belongs to {}",
@@ -388,8 +445,8 @@ fn counterpart_hint(pack: &Pack, entity: &Entity, target: &CueTarget, attributed
 
 #[cfg(test)]
 mod tests {
-    use crate::pack::PackBuilder;
     use crate::check_texts;
+    use crate::pack::PackBuilder;
 
     const PACK: &str = r#"
 countries:
@@ -450,18 +507,29 @@ rules:
         builder.add_text("test.yaml", PACK).unwrap();
         let pack = builder.build().unwrap();
         let outcome = check_texts(&[("story.txt", format!("Headline\n\n{body}\n"))], &pack);
-        outcome.findings.iter().map(|f| format!("{} | {}", f.excerpt, f.message)).collect()
+        outcome
+            .findings
+            .iter()
+            .map(|f| format!("{} | {}", f.excerpt, f.message))
+            .collect()
     }
 
     fn assert_flags(body: &str, excerpt: &str) {
         let found = messages(body);
-        assert_eq!(found.len(), 1, "expected one finding in {body:?}, got {found:?}");
+        assert_eq!(
+            found.len(),
+            1,
+            "expected one finding in {body:?}, got {found:?}"
+        );
         assert!(found[0].starts_with(&format!("{excerpt} |")), "{found:?}");
     }
 
     fn assert_passes(body: &str) {
         let found = messages(body);
-        assert!(found.is_empty(), "expected nothing in {body:?}, got {found:?}");
+        assert!(
+            found.is_empty(),
+            "expected nothing in {body:?}, got {found:?}"
+        );
     }
 
     #[test]
@@ -470,8 +538,14 @@ rules:
             "MPs were targeted by China's controversial Crown Prosecution Service, officials said.",
             "China's controversial Crown Prosecution Service",
         );
-        assert_flags("The Chinese Crown Prosecution Service denied it.", "Chinese Crown Prosecution Service");
-        assert_flags("A statement from the Crown Prosecution Service of China followed.", "Crown Prosecution Service of China");
+        assert_flags(
+            "The Chinese Crown Prosecution Service denied it.",
+            "Chinese Crown Prosecution Service",
+        );
+        assert_flags(
+            "A statement from the Crown Prosecution Service of China followed.",
+            "Crown Prosecution Service of China",
+        );
         assert_flags("Beijing’s feared MI5 was blamed.", "Beijing’s feared MI5");
     }
 
@@ -480,7 +554,9 @@ rules:
         let found = messages("It was China's Crown Prosecution Service.");
         assert_eq!(
             found,
-            vec!["China's Crown Prosecution Service | Crown Prosecution Service is the public prosecutor of England and Wales (United Kingdom), not of China"]
+            vec![
+                "China's Crown Prosecution Service | Crown Prosecution Service is the public prosecutor of England and Wales (United Kingdom), not of China"
+            ]
         );
     }
 
@@ -492,16 +568,23 @@ rules:
         assert_passes("China's Ministry of State Security and Britain's MI5 traded claims.");
         assert_passes("The Ministry of State Security is often called China's equivalent of MI5.");
         assert_passes("China's MI5-style agency grew.");
-        assert_passes("An investigation by the Crown Prosecution Service of China-linked spying began.");
+        assert_passes(
+            "An investigation by the Crown Prosecution Service of China-linked spying began.",
+        );
         assert_passes("A review by the Crown Prosecution Service of China cases began.");
-        assert_passes("Georgia's Crown Prosecution Service? No such thing, but the word is ambiguous.");
+        assert_passes(
+            "Georgia's Crown Prosecution Service? No such thing, but the word is ambiguous.",
+        );
         assert_passes("The English Crown Prosecution Service and the Welsh one are the same body.");
     }
 
     #[test]
     fn abbreviations_count_once_the_name_is_given() {
         assert_passes("China's CPS acted.");
-        assert_flags("The Crown Prosecution Service (CPS) acted. Then China's CPS acted.", "China's CPS");
+        assert_flags(
+            "The Crown Prosecution Service (CPS) acted. Then China's CPS acted.",
+            "China's CPS",
+        );
     }
 
     #[test]
@@ -509,7 +592,9 @@ rules:
         let found = messages("Scotland's Crown Prosecution Service acted.");
         assert_eq!(
             found,
-            vec!["Scotland's Crown Prosecution Service | Crown Prosecution Service is the public prosecutor of England and Wales (United Kingdom); it does not serve Scotland"]
+            vec![
+                "Scotland's Crown Prosecution Service | Crown Prosecution Service is the public prosecutor of England and Wales (United Kingdom); it does not serve Scotland"
+            ]
         );
     }
 }

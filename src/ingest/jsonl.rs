@@ -63,7 +63,12 @@ fn read_line(line: &str, offset: usize) -> Result<Draft, String> {
         return Err("the story has no title and no body".to_string());
     }
     let spans = top_level_strings(line);
-    let span_of = |key: &str| spans.iter().find(|(k, _, _)| k == key).map(|&(_, s, e)| (s, e));
+    let span_of = |key: &str| {
+        spans
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|&(_, s, e)| (s, e))
+    };
     let mut builder = TextBuilder::new();
     if let Some((start, end)) = span_of("title").filter(|_| !title.trim().is_empty()) {
         decode_into(&line[start..end], offset + start, &mut builder);
@@ -197,12 +202,13 @@ fn decode_unicode_escape(s: &str) -> (String, usize) {
     let Some(high) = unit(2) else {
         return ('\u{fffd}'.to_string(), s.len().min(6));
     };
-    if (0xD800..0xDC00).contains(&high) && s.get(6..8) == Some("\\u") {
-        if let Some(low) = unit(8).filter(|low| (0xDC00..0xE000).contains(low)) {
-            let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-            let c = char::from_u32(code).unwrap_or('\u{fffd}');
-            return (c.to_string(), 12);
-        }
+    if (0xD800..0xDC00).contains(&high)
+        && s.get(6..8) == Some("\\u")
+        && let Some(low) = unit(8).filter(|low| (0xDC00..0xE000).contains(low))
+    {
+        let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+        let c = char::from_u32(code).unwrap_or('\u{fffd}');
+        return (c.to_string(), 12);
     }
     (char::from_u32(high).unwrap_or('\u{fffd}').to_string(), 6)
 }
@@ -225,8 +231,17 @@ mod tests {
         assert_eq!(drafts.len(), 2);
         assert_eq!(bad.len(), 2);
         assert_eq!(bad[0].0, 2);
-        assert!(bad[0].1.starts_with("not a story: expected ident at line 1 column 2;"), "{}", bad[0].1);
-        assert_eq!(bad[1], (4, "the story has no title and no body".to_string()));
+        assert!(
+            bad[0]
+                .1
+                .starts_with("not a story: expected ident at line 1 column 2;"),
+            "{}",
+            bad[0].1
+        );
+        assert_eq!(
+            bad[1],
+            (4, "the story has no title and no body".to_string())
+        );
         assert_eq!(drafts[1].line, 5);
         assert_eq!(drafts[1].text.as_str(), "Second story.");
         assert_eq!(drafts[1].id.as_deref(), Some("8"));
@@ -244,7 +259,10 @@ mod tests {
         assert_eq!(&text[draft.body_start..draft.body_start + 5], "Sixty");
         for word in ["docks", "Sixty", "owner", "said"] {
             let offset = text.find(word).unwrap();
-            assert!(FILE[draft.text.raw_offset(offset)..].starts_with(word), "{word}");
+            assert!(
+                FILE[draft.text.raw_offset(offset)..].starts_with(word),
+                "{word}"
+            );
         }
         let e_acute = text.find('é').unwrap();
         assert!(FILE[draft.text.raw_offset(e_acute)..].starts_with("\\u00e9"));

@@ -27,7 +27,9 @@ pub fn read(raw: &str) -> Result<Draft, String> {
         })?;
         let matter = &raw[after_first..matter_end];
         let fields = yaml::parse_scalar_map(matter).map_err(|error| {
-            let line = error.line.map_or(String::new(), |l| format!(" at line {}", l + 1));
+            let line = error
+                .line
+                .map_or(String::new(), |l| format!(" at line {}", l + 1));
             format!(
                 "front matter is not valid YAML{line}: {}; fix it, or remove the front matter",
                 error.message
@@ -139,7 +141,10 @@ mod tests {
         assert_eq!(&text[draft.body_start..draft.body_start + 5], "Sixty");
         for word in ["Fire", "docks", "Sixty", "attended"] {
             let offset = text.find(word).unwrap();
-            assert!(STORY[draft.text.raw_offset(offset)..].starts_with(word), "{word}");
+            assert!(
+                STORY[draft.text.raw_offset(offset)..].starts_with(word),
+                "{word}"
+            );
         }
     }
 
@@ -147,7 +152,11 @@ mod tests {
     fn without_front_matter_the_first_heading_is_the_headline() {
         let draft = read("# Fire at the docks\n\nSixty firefighters attended.\n").unwrap();
         assert_eq!(draft.title.as_deref(), Some("Fire at the docks"));
-        assert!(draft.text.as_str()[draft.body_start..].trim_start().starts_with("Sixty"));
+        assert!(
+            draft.text.as_str()[draft.body_start..]
+                .trim_start()
+                .starts_with("Sixty")
+        );
     }
 
     #[test]
@@ -157,6 +166,9 @@ mod tests {
             "front matter opened on line 1 is never closed; end it with a line holding only ---"
         );
         let reason = read("---\ntitle: [unclosed\n---\nBody\n").unwrap_err();
-        assert!(reason.starts_with("front matter is not valid YAML at line "), "{reason}");
+        assert!(
+            reason.starts_with("front matter is not valid YAML at line "),
+            "{reason}"
+        );
     }
 }

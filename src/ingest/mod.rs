@@ -143,7 +143,9 @@ impl Story {
             .and_then(|value| match dates::parse_metadata_date(value) {
                 Ok(date) => Some(date),
                 Err(reason) => {
-                    notes.push(format!("date {reason}; using the dates in the text instead"));
+                    notes.push(format!(
+                        "date {reason}; using the dates in the text instead"
+                    ));
                     None
                 }
             });
@@ -347,10 +349,10 @@ pub fn read_paths(paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Batch, Inpu
 fn walk_dir(dir: &Path, visited: &mut HashSet<PathBuf>, batch: &mut Batch) {
     // A symbolic link back up the tree would make the walk endless: each real directory is
     // entered once.
-    if let Ok(real) = fs::canonicalize(dir) {
-        if !visited.insert(real) {
-            return;
-        }
+    if let Ok(real) = fs::canonicalize(dir)
+        && !visited.insert(real)
+    {
+        return;
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -489,9 +491,17 @@ mod tests {
         assert_eq!(story.date.unwrap().to_string(), "2025-03-03");
         assert_eq!(
             story.notes,
-            vec!["date '2025-99-99' is not a real calendar date; using the dates in the text instead"]
+            vec![
+                "date '2025-99-99' is not a real calendar date; using the dates in the text instead"
+            ]
         );
-        let story = Story::from_draft(Draft { line: 1, ..Draft::default() }, source);
+        let story = Story::from_draft(
+            Draft {
+                line: 1,
+                ..Draft::default()
+            },
+            source,
+        );
         assert_eq!(story.date_origin, DateOrigin::Unknown);
     }
 
@@ -511,7 +521,11 @@ mod tests {
 
     #[test]
     fn binary_and_undecodable_files_say_why() {
-        assert!(decode(vec![b'a', 0, b'b']).unwrap_err().starts_with("binary file"));
+        assert!(
+            decode(vec![b'a', 0, b'b'])
+                .unwrap_err()
+                .starts_with("binary file")
+        );
         let reason = decode(b"line one\nline \xff two".to_vec()).unwrap_err();
         assert!(reason.contains("offset 14, line 2"), "{reason}");
     }

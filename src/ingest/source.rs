@@ -73,9 +73,10 @@ impl TextBuilder {
         if piece.is_empty() {
             return;
         }
-        let continues = self.out.anchors.last().is_some_and(|a| {
-            a.verbatim && a.raw + (self.out.text.len() - a.text) == raw_offset
-        });
+        let continues =
+            self.out.anchors.last().is_some_and(|a| {
+                a.verbatim && a.raw + (self.out.text.len() - a.text) == raw_offset
+            });
         if !continues {
             self.anchor(raw_offset, true);
         }
@@ -121,13 +122,21 @@ impl TextBuilder {
 
     fn anchor(&mut self, raw: usize, verbatim: bool) {
         let text = self.out.text.len();
-        if let Some(last) = self.out.anchors.last_mut() {
-            if last.text == text {
-                *last = Anchor { text, raw, verbatim };
-                return;
-            }
+        if let Some(last) = self.out.anchors.last_mut()
+            && last.text == text
+        {
+            *last = Anchor {
+                text,
+                raw,
+                verbatim,
+            };
+            return;
         }
-        self.out.anchors.push(Anchor { text, raw, verbatim });
+        self.out.anchors.push(Anchor {
+            text,
+            raw,
+            verbatim,
+        });
     }
 }
 
@@ -145,7 +154,11 @@ mod tests {
         assert_eq!(mapped.as_str(), "Headline\n\nBody text");
         assert_eq!(mapped.raw_offset(0), 4);
         assert_eq!(mapped.raw_offset(3), 7);
-        assert_eq!(mapped.raw_offset(8), 12, "separator maps to the end of the headline");
+        assert_eq!(
+            mapped.raw_offset(8),
+            12,
+            "separator maps to the end of the headline"
+        );
         assert_eq!(mapped.raw_offset(10), 40);
         assert_eq!(mapped.raw_offset(14), 44);
         assert_eq!(mapped.raw_offset(19), 49, "the end maps past the last byte");

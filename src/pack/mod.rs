@@ -10,6 +10,9 @@
 //! types here are what the checks use, built only from entries that passed every check. A bad
 //! pack fails here, with file, line, column, entry and field, never later during a check.
 
+// A pack error is built once, at load time, and ends the run: its size costs nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod raw;
 
 use std::collections::{HashMap, HashSet};
@@ -352,7 +355,9 @@ impl PackBuilder {
                         "the id '{id}' is defined twice in this pack (first in {})",
                         files[first].name
                     ),
-                    Some("give each entry its own id; to change a built-in entry, define it in your own pack"),
+                    Some(
+                        "give each entry its own id; to change a built-in entry, define it in your own pack",
+                    ),
                 )),
                 None => Ok(()),
             }
@@ -485,10 +490,7 @@ fn collect_yaml_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<
     for entry in entries {
         if entry.is_dir() {
             collect_yaml_files(&entry, out)?;
-        } else if entry
-            .extension()
-            .is_some_and(|e| e == "yaml" || e == "yml")
-        {
+        } else if entry.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             out.push(entry);
         }
     }
@@ -517,14 +519,17 @@ fn parse_file(file: &PackFile) -> Result<RawFile, PackError> {
             if let Some(caps) = SERDE_PATH.captures(&error.message) {
                 let section = &caps[1];
                 let index: usize = caps[2].parse().unwrap_or(0);
-                out.entry = Some(describe_entry(section, &entry_id(&file.text, section, index)));
+                out.entry = Some(describe_entry(
+                    section,
+                    &entry_id(&file.text, section, index),
+                ));
                 out.field = caps.get(3).map(|m| m.as_str().to_string());
                 out.message = caps[4].to_string();
             }
-            if let Some(caps) = BACKTICKED.captures(&out.message) {
-                if out.field.is_none() {
-                    out.field = Some(caps[1].to_string());
-                }
+            if let Some(caps) = BACKTICKED.captures(&out.message)
+                && out.field.is_none()
+            {
+                out.field = Some(caps[1].to_string());
             }
             out.hint = Some(if out.message.starts_with("unknown field") {
                 "check the spelling of the key; docs/rule-packs.md lists every key".to_string()
@@ -631,16 +636,28 @@ fn check_country(raw: &RawCountry, file: &PackFile) -> Result<Country, PackError
         located(file, "countries", &raw.id, Some(field), message, Some(hint))
     };
     if raw.id.trim().is_empty() {
-        return Err(fail("id", "the id is empty".into(), "use the ISO 3166-1 alpha-2 code, e.g. GB"));
+        return Err(fail(
+            "id",
+            "the id is empty".into(),
+            "use the ISO 3166-1 alpha-2 code, e.g. GB",
+        ));
     }
     if raw.name.trim().is_empty() {
-        return Err(fail("name", "the name is empty".into(), "give the country's usual English name"));
+        return Err(fail(
+            "name",
+            "the name is empty".into(),
+            "give the country's usual English name",
+        ));
     }
     let words: HashSet<&String> = std::iter::once(&raw.name)
         .chain(&raw.names)
         .chain(&raw.demonyms)
         .chain(&raw.metonyms)
-        .chain(raw.regions.iter().flat_map(|r| std::iter::once(&r.name).chain(&r.names).chain(&r.demonyms)))
+        .chain(
+            raw.regions
+                .iter()
+                .flat_map(|r| std::iter::once(&r.name).chain(&r.names).chain(&r.demonyms)),
+        )
         .collect();
     if let Some(stray) = raw.ambiguous.iter().find(|a| !words.contains(a)) {
         return Err(fail(
@@ -669,12 +686,20 @@ fn check_country(raw: &RawCountry, file: &PackFile) -> Result<Country, PackError
     })
 }
 
-fn check_entity(raw: &RawEntity, file: &PackFile, countries: &[Country]) -> Result<Entity, PackError> {
+fn check_entity(
+    raw: &RawEntity,
+    file: &PackFile,
+    countries: &[Country],
+) -> Result<Entity, PackError> {
     let fail = |field: &str, message: String, hint: String| {
         located(file, "entities", &raw.id, Some(field), message, Some(&hint))
     };
     if raw.name.trim().is_empty() {
-        return Err(fail("name", "the name is empty".into(), "give the institution's usual English name".into()));
+        return Err(fail(
+            "name",
+            "the name is empty".into(),
+            "give the institution's usual English name".into(),
+        ));
     }
     let kind = ENTITY_KINDS
         .iter()
@@ -709,7 +734,8 @@ fn check_entity(raw: &RawEntity, file: &PackFile, countries: &[Country]) -> Resu
             "jurisdiction",
             format!("'{unknown}' is not a region of {}", countries[country].name),
             if known.is_empty() {
-                "the country defines no regions; leave jurisdiction out for the whole country".into()
+                "the country defines no regions; leave jurisdiction out for the whole country"
+                    .into()
             } else {
                 format!("use one of: {}", known.join(", "))
             },
@@ -759,9 +785,13 @@ fn check_rule(raw: &RawRule, file: &PackFile) -> Result<Rule, PackError> {
         ));
     }
     let severity = match &raw.severity {
-        Some(s) => s
-            .parse::<Severity>()
-            .map_err(|message| fail("severity", message, "severity is error, warning or info".into()))?,
+        Some(s) => s.parse::<Severity>().map_err(|message| {
+            fail(
+                "severity",
+                message,
+                "severity is error, warning or info".into(),
+            )
+        })?,
         None => Severity::Warning,
     };
     let summary = raw.summary.clone().ok_or_else(|| {

@@ -94,7 +94,13 @@ fn stories(outcome: &Outcome, palette: Palette, out: &mut String) {
             (Some(date), _) => format!("{date} (inferred from the text)"),
             (None, _) => "date unknown".to_string(),
         };
-        let _ = writeln!(out, "  {}  {}  {}", document.id, palette.dim(outlet), palette.dim(&date));
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}",
+            document.id,
+            palette.dim(outlet),
+            palette.dim(&date)
+        );
         for note in &document.notes {
             let _ = writeln!(out, "    {} {note}", palette.warning("note:"));
         }
@@ -121,7 +127,12 @@ fn finding_block(finding: &Located, palette: Palette, out: &mut String) {
     match &finding.diff {
         Some(diff) => diff_lines(diff, palette, out),
         None => {
-            let _ = writeln!(out, "   {} {}", palette.dim("|"), one_line(&finding.place.excerpt));
+            let _ = writeln!(
+                out,
+                "   {} {}",
+                palette.dim("|"),
+                one_line(&finding.place.excerpt)
+            );
         }
     }
     for related in &finding.related {
@@ -173,7 +184,11 @@ fn diff_lines(diff: &Diff, palette: Palette, out: &mut String) {
 fn clip(a: &str, b: &str) -> (String, String) {
     let a_chars: Vec<char> = a.chars().collect();
     let b_chars: Vec<char> = b.chars().collect();
-    let prefix = a_chars.iter().zip(&b_chars).take_while(|(x, y)| x == y).count();
+    let prefix = a_chars
+        .iter()
+        .zip(&b_chars)
+        .take_while(|(x, y)| x == y)
+        .count();
     let max_suffix = a_chars.len().min(b_chars.len()) - prefix;
     let suffix = a_chars
         .iter()
@@ -192,7 +207,9 @@ fn clip(a: &str, b: &str) -> (String, String) {
     let tail = if suffix > DIFF_CONTEXT {
         // Cut at the first space past the kept context; remove from there to the end.
         let len = a_chars.len();
-        (len - suffix + DIFF_CONTEXT..len).find(|&i| a_chars[i] == ' ').map(|i| len - i)
+        (len - suffix + DIFF_CONTEXT..len)
+            .find(|&i| a_chars[i] == ' ')
+            .map(|i| len - i)
     } else {
         None
     };
@@ -216,13 +233,25 @@ fn summary(outcome: &Outcome, palette: Palette, out: &mut String) {
     let s = &outcome.summary;
     let count = |n: usize, word: &str| format!("{n} {word}{}", plural(n));
     let errors = count(s.errors, "error");
-    let errors = if s.errors > 0 { palette.error(&errors) } else { errors };
+    let errors = if s.errors > 0 {
+        palette.error(&errors)
+    } else {
+        errors
+    };
     let warnings = count(s.warnings, "warning");
-    let warnings = if s.warnings > 0 { palette.warning(&warnings) } else { warnings };
+    let warnings = if s.warnings > 0 {
+        palette.warning(&warnings)
+    } else {
+        warnings
+    };
     let _ = writeln!(
         out,
         "{} read: {errors}, {warnings}, {}; {} skipped",
-        if s.documents == 1 { "1 story".to_string() } else { format!("{} stories", s.documents) },
+        if s.documents == 1 {
+            "1 story".to_string()
+        } else {
+            format!("{} stories", s.documents)
+        },
         count(s.infos, "info"),
         s.skipped
     );

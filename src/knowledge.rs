@@ -1,11 +1,18 @@
 //! The knowledge base compiled for matching, and the mentions it finds in a story.
 //!
-//! Every name, alias and abbreviation of every entity goes into one automaton, and every word
+//! Every name, alias and abbreviation of every entity goes into an automaton, and every word
 //! for every country into another, so a story is scanned once per automaton however large the
-//! pack ([`KnowledgeBase::mentions`]). Matches must stand as whole words. Full names match
-//! without regard to ASCII case (headlines capitalise everything); abbreviations and country
-//! words are proper nouns and match case-sensitively. Straight and curly apostrophes are
-//! interchangeable.
+//! pack ([`KnowledgeBase::mentions`]). Matching runs over a normalised copy of the text (any run
+//! of white space, line breaks and no-break spaces included, is one space; curly apostrophes are
+//! straight) with a map back to the original offsets, so a name wrapped across two lines is
+//! still found. Matches must stand as whole words.
+//!
+//! Case: names written with lower-case letters ("Crown Prosecution Service") match in any case,
+//! since headlines capitalise every word, but the text found must begin with a capital: "home
+//! office furniture" is not the Home Office. Names written in capitals only ("FBI", "MI5") and
+//! abbreviations match exactly: "Cia" in "Cia Vale do Rio Doce" is not the CIA. Country words
+//! are proper nouns and match exactly, except in a line written all in capitals (a wire
+//! headline such as "RUSSIA'S BUNDESTAG VOTES").
 
 use std::collections::HashMap;
 
@@ -80,32 +87,43 @@ pub struct Mentions {
 /// The pack's names compiled into automata.
 #[derive(Debug, Clone)]
 pub struct KnowledgeBase {
-    full_names: AhoCorasick,
-    full_targets: Vec<Vec<usize>>,
-    abbreviations: Option<AhoCorasick>,
-    abbreviation_targets: Vec<Vec<usize>>,
+    /// Names with lower-case letters, matched over case-folded text.
+    folded_names: AhoCorasick,
+    folded_targets: Vec<Vec<(usize, NameForm)>>,
+    /// Names in capitals and abbreviations, matched exactly.
+    exact_names: Option<AhoCorasick>,
+    exact_targets: Vec<Vec<(usize, NameForm)>>,
     cue_words: AhoCorasick,
+    cue_words_folded: AhoCorasick,
     cue_targets: Vec<Vec<CueTarget>>,
 }
 
 impl KnowledgeBase {
     /// Compiles the pack's entity names and country words.
     pub fn new(pack: &Pack) -> KnowledgeBase {
-        let mut full: Patterns<usize> = Patterns::default();
-        let mut short: Patterns<usize> = Patterns::default();
+        let mut folded: Patterns<(usize, NameForm)> = Patterns::default();
+        let mut exact: Patterns<(usize, NameForm)> = Patterns::default();
         for (index, entity) in pack.entities.iter().enumerate() {
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                full.add(&name.to_lowercase(), index);
+                let name = normalise(name, false).text;
+                if name.chars().any(char::is_lowercase) {
+                    folded.add(&normalise(&name, true).text, (index, NameForm::Full));
+                } else {
+                    exact.add(&name, (index, NameForm::Full));
+                }
             }
             for abbreviation in &entity.abbreviations {
-                short.add(abbreviation, index);
+                exact.add(
+                    &normalise(abbreviation, false).text,
+                    (index, NameForm::Abbreviation),
+                );
             }
         }
         let mut cues: Patterns<CueTarget> = Patterns::default();
         for (country_index, country) in pack.countries.iter().enumerate() {
             let mut add = |word: &String, region: Option<usize>, kind: CueWord| {
                 cues.add(
-                    word,
+                    &normalise(word, false).text,
                     CueTarget {
                         country: country_index,
                         region,
@@ -132,60 +150,171 @@ impl KnowledgeBase {
                 }
             }
         }
-        let (full_names, full_targets) = full.build(true);
-        let (short_names, abbreviation_targets) = short.build(false);
+        let (folded_names, folded_targets) = folded.build(false);
+        let (exact_names, exact_targets) = exact.build(false);
+        let cue_words_folded = cues.automaton(true);
         let (cue_words, cue_targets) = cues.build(false);
         KnowledgeBase {
-            full_names,
-            full_targets,
-            abbreviations: (!abbreviation_targets.is_empty()).then_some(short_names),
-            abbreviation_targets,
+            folded_names,
+            folded_targets,
+            exact_names: (!exact_targets.is_empty()).then_some(exact_names),
+            exact_targets,
             cue_words,
+            cue_words_folded,
             cue_targets,
         }
     }
 
     /// Every institution and country word in `text`.
     pub fn mentions(&self, text: &str) -> Mentions {
-        let mut entities: Vec<EntityMention> = whole_word_matches(&self.full_names, text)
-            .map(|(pattern, span)| EntityMention {
-                span,
-                entities: self.full_targets[pattern].clone(),
-                form: NameForm::Full,
+        let plain = normalise(text, false);
+        let folded = normalise(text, true);
+        let mut found: Vec<(Span, Vec<(usize, NameForm)>)> =
+            whole_word_matches(&self.folded_names, &folded.text)
+                .map(|(pattern, span)| (folded.original(span, text), pattern))
+                // A proper name begins with a capital: "home office" is not the Home Office.
+                .filter(|(span, _)| {
+                    text[span.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_lowercase())
+                })
+                .map(|(span, pattern)| (span, self.folded_targets[pattern].clone()))
+                .collect();
+        if let Some(exact) = &self.exact_names {
+            let more: Vec<_> = whole_word_matches(exact, &plain.text)
+                .map(|(pattern, span)| {
+                    (
+                        plain.original(span, text),
+                        self.exact_targets[pattern].clone(),
+                    )
+                })
+                .filter(|(span, _)| !found.iter().any(|(other, _)| overlaps(*other, *span)))
+                .collect();
+            found.extend(more);
+            found.sort_by_key(|(span, _)| *span);
+        }
+        // An abbreviation is trusted only once the story has named the institution in full:
+        // "CPS" alone may be Child Protective Services.
+        let named: Vec<usize> = found
+            .iter()
+            .flat_map(|(_, targets)| {
+                targets
+                    .iter()
+                    .filter(|(_, form)| *form == NameForm::Full)
+                    .map(|(e, _)| *e)
             })
             .collect();
-        if let Some(abbreviations) = &self.abbreviations {
-            let named: Vec<usize> = entities.iter().flat_map(|m| m.entities.clone()).collect();
-            let short = whole_word_matches(abbreviations, text).filter_map(|(pattern, span)| {
-                let targets = &self.abbreviation_targets[pattern];
-                // An abbreviation is trusted only once the story has named the institution in
-                // full: "CPS" alone may be Child Protective Services.
+        let entities: Vec<EntityMention> = found
+            .into_iter()
+            .filter_map(|(span, targets)| {
+                let full: Vec<usize> = targets
+                    .iter()
+                    .filter(|(_, f)| *f == NameForm::Full)
+                    .map(|(e, _)| *e)
+                    .collect();
+                if !full.is_empty() {
+                    return Some(EntityMention {
+                        span,
+                        entities: full,
+                        form: NameForm::Full,
+                    });
+                }
                 let defined: Vec<usize> = targets
                     .iter()
-                    .copied()
-                    .filter(|t| named.contains(t))
+                    .map(|(e, _)| *e)
+                    .filter(|e| named.contains(e))
                     .collect();
                 (!defined.is_empty()).then_some(EntityMention {
                     span,
                     entities: defined,
                     form: NameForm::Abbreviation,
                 })
-            });
-            let short: Vec<EntityMention> = short
-                .filter(|m| !entities.iter().any(|e| overlaps(e.span, m.span)))
-                .collect();
-            entities.extend(short);
-            entities.sort_by_key(|m| m.span);
-        }
-        let cues = whole_word_matches(&self.cue_words, text)
+            })
+            .collect();
+        let mut cues: Vec<CountryCue> = whole_word_matches(&self.cue_words, &plain.text)
+            .map(|(pattern, span)| (pattern, plain.original(span, text)))
+            .chain(
+                whole_word_matches(&self.cue_words_folded, &plain.text)
+                    .map(|(pattern, span)| (pattern, plain.original(span, text)))
+                    .filter(|(_, span)| in_capitals_line(text, *span)),
+            )
             .filter(|(_, span)| !entities.iter().any(|e| overlaps(e.span, *span)))
             .map(|(pattern, span)| CountryCue {
                 span,
                 targets: self.cue_targets[pattern].clone(),
             })
             .collect();
+        cues.sort_by_key(|c| c.span);
+        cues.dedup_by_key(|c| c.span);
         Mentions { entities, cues }
     }
+}
+
+/// Whether the line holding `span` is written all in capitals (at least two words of letters).
+fn in_capitals_line(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let line = &text[start..end];
+    !line.chars().any(char::is_lowercase)
+        && line
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 2
+}
+
+/// A copy of a text for matching, with the map back to the original's byte offsets.
+struct Normalised {
+    text: String,
+    /// For each byte of `text`, the offset in the original of the character it came from.
+    origin: Vec<usize>,
+}
+
+impl Normalised {
+    /// The original span of a span of the normalised text.
+    fn original(&self, span: Span, original: &str) -> Span {
+        let start = self.origin[span.start];
+        let end = self.origin.get(span.end).copied().unwrap_or(original.len());
+        // The end maps to the character after the match; step back over white space folded in.
+        let end = start + original[start..end].trim_end().len();
+        Span::new(start, end)
+    }
+}
+
+/// Folds white space runs to one space and curly apostrophes to straight ones; with `fold_case`
+/// also lower-cases every letter (not only ASCII).
+fn normalise(text: &str, fold_case: bool) -> Normalised {
+    let mut out = Normalised {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
+    let mut in_space = false;
+    for (offset, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.text.push(' ');
+                out.origin.push(offset);
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        let mut push = |c: char| {
+            let before = out.text.len();
+            out.text.push(c);
+            out.origin
+                .extend(std::iter::repeat_n(offset, out.text.len() - before));
+        };
+        match c {
+            '’' | '‘' => push('\''),
+            c if fold_case && c.is_uppercase() => c.to_lowercase().for_each(&mut push),
+            c => push(c),
+        }
+    }
+    out
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -215,31 +344,30 @@ impl<T: Clone + PartialEq> Patterns<T> {
         if pattern.is_empty() {
             return;
         }
-        let curly = pattern.replace('\'', "’");
-        let straight = pattern.replace('’', "'");
-        for variant in [straight, curly] {
-            let slot = match self.index.get(&variant) {
-                Some(&slot) => slot,
-                None => {
-                    self.index.insert(variant.clone(), self.patterns.len());
-                    self.patterns.push(variant);
-                    self.targets.push(Vec::new());
-                    self.targets.len() - 1
-                }
-            };
-            if !self.targets[slot].contains(&target) {
-                self.targets[slot].push(target.clone());
+        let slot = match self.index.get(pattern) {
+            Some(&slot) => slot,
+            None => {
+                self.index.insert(pattern.to_string(), self.patterns.len());
+                self.patterns.push(pattern.to_string());
+                self.targets.push(Vec::new());
+                self.targets.len() - 1
             }
+        };
+        if !self.targets[slot].contains(&target) {
+            self.targets[slot].push(target);
         }
     }
 
-    fn build(self, case_insensitive: bool) -> (AhoCorasick, Vec<Vec<T>>) {
-        let automaton = AhoCorasickBuilder::new()
+    fn automaton(&self, case_insensitive: bool) -> AhoCorasick {
+        AhoCorasickBuilder::new()
             .ascii_case_insensitive(case_insensitive)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&self.patterns)
-            .expect("patterns are plain strings, far below the automaton's size limits");
-        (automaton, self.targets)
+            .expect("patterns are plain strings, far below the automaton's size limits")
+    }
+
+    fn build(self, case_insensitive: bool) -> (AhoCorasick, Vec<Vec<T>>) {
+        (self.automaton(case_insensitive), self.targets)
     }
 }
 
@@ -324,6 +452,44 @@ entities:
         let mentions = knowledge.mentions(text);
         assert_eq!(mentions.entities.len(), 3);
         assert_eq!(mentions.entities[2].form, NameForm::Abbreviation);
+    }
+
+    #[test]
+    fn names_wrapped_or_spaced_oddly_are_found_at_their_original_offsets() {
+        let (_, knowledge) = knowledge();
+        let text = "By the Crown\nProsecution  Service and the Crown\u{a0}Prosecution Service.";
+        let mentions = knowledge.mentions(text);
+        assert_eq!(
+            texts(text, mentions.entities.iter().map(|m| m.span)),
+            vec![
+                "Crown\nProsecution  Service",
+                "Crown\u{a0}Prosecution Service"
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_look_alikes_and_wrong_case_acronyms_are_not_names() {
+        let (_, knowledge) = knowledge();
+        assert!(
+            knowledge
+                .mentions("the crown prosecution service of the mind")
+                .entities
+                .is_empty()
+        );
+        let text = "The Crown Prosecution Service (CPS) spoke; Cps and cps did not.";
+        assert_eq!(knowledge.mentions(text).entities.len(), 2);
+    }
+
+    #[test]
+    fn country_words_match_in_any_case_only_in_capital_lines() {
+        let (_, knowledge) = knowledge();
+        let text = "CHINESE CROWN PROSECUTION SERVICE ACTS\nchinese food";
+        let mentions = knowledge.mentions(text);
+        assert_eq!(
+            texts(text, mentions.cues.iter().map(|c| c.span)),
+            vec!["CHINESE"]
+        );
     }
 
     #[test]

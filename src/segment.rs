@@ -141,8 +141,11 @@ fn paragraphs(text: &str, body_start: usize) -> Vec<Span> {
             || COMMENTS_MARKER.is_match(trimmed)
             || start == body_start
             || (start > body_start && at <= body_start);
+        // A line that opens in lower case continues the sentence before it, however short
+        // the line before was.
+        let continues = trimmed.starts_with(char::is_lowercase);
         current = match current {
-            Some(span) if !starts_block && runs_on(&text[span.start..span.end]) => {
+            Some(span) if !starts_block && (continues || runs_on(&text[span.start..span.end])) => {
                 Some(Span::new(span.start, end))
             }
             Some(span) => {

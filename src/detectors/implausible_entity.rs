@@ -29,10 +29,7 @@ const ADJECTIVE_SUFFIXES: &[&str] = &[
 ];
 
 /// The longest run of modifiers accepted between a country word and a name.
-const MAX_MODIFIERS: usize = 3;
-
-/// How far around an attribution to look for comparison words, in bytes.
-const COMPARISON_WINDOW: usize = 60;
+const MAX_MODIFIERS: usize = 4;
 
 /// How the country word attaches to the name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +96,7 @@ impl Detector for ImplausibleEntity {
     }
 }
 
-/// The country word attached to `mention`, if one is.
+/// The country word attached to `mention`, if one is and it is not a comparison.
 fn attribution<'a>(
     text: &str,
     sentence: Span,
@@ -107,33 +104,15 @@ fn attribution<'a>(
     cues: &[&'a CountryCue],
     lexicon: &Lexicon,
 ) -> Option<Attribution<'a>> {
-    let found =
-        before_name(text, mention, cues, lexicon).or_else(|| after_name(text, mention, cues))?;
-    let window = Span::new(
-        floor_char(
-            text,
-            found
-                .phrase
-                .start
-                .saturating_sub(COMPARISON_WINDOW)
-                .max(sentence.start),
-        ),
-        ceil_char(
-            text,
-            (found.phrase.end + COMPARISON_WINDOW).min(sentence.end),
-        ),
-    );
-    let around = text[window.start..window.end].to_lowercase();
-    let compared = lexicon
-        .comparisons
-        .iter()
-        .any(|marker| contains_words(&around, marker));
-    (!compared).then_some(found)
+    let found = before_name(text, sentence, mention, cues, lexicon)
+        .or_else(|| after_name(text, sentence, mention, cues, lexicon))?;
+    (!is_comparison(text, sentence, mention, &found, lexicon)).then_some(found)
 }
 
 /// "China's controversial Crown Prosecution Service", "the Chinese Crown Prosecution Service".
 fn before_name<'a>(
     text: &str,
+    sentence: Span,
     mention: &EntityMention,
     cues: &[&'a CountryCue],
     lexicon: &Lexicon,
@@ -142,6 +121,9 @@ fn before_name<'a>(
         .iter()
         .rev()
         .find(|c| c.span.end <= mention.span.start)?;
+    if inside_longer_name(text, sentence, cue.span) || coordinated(text, sentence, cue.span) {
+        return None;
+    }
     let between = &text[cue.span.end..mention.span.start];
     let (shape, gap) =
         if let Some(rest) = strip_possessive(between, &text[cue.span.start..cue.span.end]) {
@@ -150,11 +132,11 @@ fn before_name<'a>(
             (Shape::Demonym, between)
         };
     // The gap must open with white space: "Chinese-born" is not "Chinese".
-    if !gap.starts_with(char::is_whitespace) {
+    if !gap.starts_with(char::is_whitespace) || !modifiers_only(gap, lexicon) {
         return None;
     }
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    if words.len() > MAX_MODIFIERS || !words.iter().all(|w| is_modifier(w, lexicon)) {
+    // "a Russian CIA asset": the country word describes the asset, not the CIA.
+    if next_word(text, mention.span.end).is_some_and(|w| is_head(&w, lexicon)) {
         return None;
     }
     let fits = |t: &CueTarget| match shape {
@@ -171,12 +153,20 @@ fn before_name<'a>(
 /// "the Crown Prosecution Service of China".
 fn after_name<'a>(
     text: &str,
+    sentence: Span,
     mention: &EntityMention,
     cues: &[&'a CountryCue],
+    lexicon: &Lexicon,
 ) -> Option<Attribution<'a>> {
-    // "an investigation by the FBI of Russia" names what was investigated, not whose FBI.
-    let before = text[..mention.span.start].trim_end().to_lowercase();
-    if before.ends_with(" by") || before.ends_with(" by the") {
+    // "an investigation by the FBI of Russia" names what was investigated, not whose FBI; and
+    // "accused the FBI of Russia hysteria" says what it was accused of.
+    let before = words_before(text, sentence.start, mention.span.start, 2);
+    let verb = match before.as_slice() {
+        [.., verb, the] if the == "the" => verb,
+        [.., verb] => verb,
+        [] => "",
+    };
+    if verb == "by" || lexicon.of_verbs.contains(verb) {
         return None;
     }
     let rest = &text[mention.span.end..];
@@ -189,6 +179,10 @@ fn after_name<'a>(
     if after.starts_with(['\'', '’', '-']) {
         return None;
     }
+    // "the House of Commons of China spying": the country word describes the spying.
+    if next_word(text, cue.span.end).is_some_and(|w| is_head(&w, lexicon)) {
+        return None;
+    }
     cue.targets
         .iter()
         .any(|t| matches!(t.word, CueWord::Name | CueWord::Metonym))
@@ -199,9 +193,149 @@ fn after_name<'a>(
         })
 }
 
+/// Function words a headline capitalises, which may stand before a country word.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "by", "of", "in", "for", "and", "to", "with", "from", "on", "at", "as",
+    "over", "after", "against", "amid", "says", "say", "how", "why", "what", "when",
+];
+
+/// Whether the country word is part of a longer proper name ("New London", "Air France",
+/// "Bank of China", "pro-Russian", "German-Turkish"), so names nothing on its own.
+fn inside_longer_name(text: &str, sentence: Span, cue: Span) -> bool {
+    let before = &text[sentence.start..cue.start];
+    if before.ends_with(['-', '‑']) {
+        return true;
+    }
+    let Some(spaced) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = spaced
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '&'))
+        .map_or(0, |i| {
+            i + spaced[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &spaced[word_start..];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let first_in_sentence = spaced[..word_start].trim().is_empty();
+    let lower = word.to_lowercase();
+    if lower == "of" || lower == "de" {
+        // "Bank of China's": a capitalised word before "of" opens a name.
+        let earlier = words_before(text, sentence.start, sentence.start + word_start, 1);
+        let raw_earlier = &text[sentence.start..sentence.start + word_start];
+        return earlier.len() == 1
+            && raw_earlier
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+    }
+    capitalised && !first_in_sentence && !FUNCTION_WORDS.contains(&lower.as_str())
+}
+
+/// Whether the country word is the second of a pair ("the French and German DGSE and BND"),
+/// where each country may go with a different institution.
+fn coordinated(text: &str, sentence: Span, cue: Span) -> bool {
+    let before = text[sentence.start..cue.start].trim_end();
+    let Some(rest) = before
+        .strip_suffix(" and")
+        .or_else(|| before.strip_suffix(" or"))
+        .or_else(|| before.strip_suffix(" &"))
+    else {
+        return false;
+    };
+    rest.rsplit(' ')
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Up to `count` words (lower case, punctuation trimmed) just before `at`, stopping at a clause
+/// boundary (comma, colon, dash, bracket).
+fn words_before(text: &str, start: usize, at: usize, count: usize) -> Vec<String> {
+    let before = &text[start..at];
+    let clause = before
+        .rfind([',', ';', ':', '(', '—', '–'])
+        .map_or(before, |i| {
+            &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]
+        });
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words[words.len().saturating_sub(count)..].to_vec()
+}
+
+/// The word right after `at`, lower case, if white space alone separates them.
+fn next_word(text: &str, at: usize) -> Option<String> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let word: String = trimmed
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    (!word.is_empty()).then(|| word.to_lowercase())
+}
+
+/// Whether `word` is one of the lexicon's head nouns, or its plural.
+fn is_head(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.heads.contains(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| lexicon.heads.contains(w))
+        || word
+            .strip_suffix("es")
+            .is_some_and(|w| lexicon.heads.contains(w))
+}
+
+/// Whether an attribution is really a comparison: a marker right before it ("known as China's
+/// MI5", "compared ... to Brazil's FBI"), right after the name ("an MI5 equivalent", "FBI-style"),
+/// or the phrase set off as an appositive or in quotes ("the CBI, India's FBI, said").
+fn is_comparison(
+    text: &str,
+    sentence: Span,
+    mention: &EntityMention,
+    found: &Attribution<'_>,
+    lexicon: &Lexicon,
+) -> bool {
+    let before = words_before(text, sentence.start, found.phrase.start, 4);
+    let joined = format!(" {}", before.join(" "));
+    let marked_before = lexicon.comparisons.iter().any(|marker| {
+        let marker = marker.trim_start_matches('-');
+        joined.ends_with(&format!(" {marker}")) || joined.ends_with(&format!(" {marker} the"))
+    });
+    let sentence_before = text[sentence.start..found.phrase.start].to_lowercase();
+    let compared_to = matches!(before.last().map(String::as_str), Some("to" | "with"))
+        && (sentence_before.contains("compar") || sentence_before.contains("liken"));
+    let after = text[mention.span.end..].to_lowercase();
+    let marked_after = lexicon.comparisons.iter().any(|marker| {
+        if marker.starts_with('-') {
+            after.starts_with(marker.as_str())
+        } else {
+            after.trim_start().starts_with(marker.as_str())
+                && after.starts_with(char::is_whitespace)
+        }
+    });
+    let opens = text[sentence.start..found.phrase.start].trim_end_matches(' ');
+    let closes = text[found.phrase.end..sentence.end].trim_start_matches(' ');
+    let appositive =
+        (opens.ends_with(',') || opens.ends_with("--") || opens.ends_with(['—', '–', '(']))
+            && (closes.starts_with([',', ')', '—', '–', '.']) || closes.starts_with("--"));
+    let quoted =
+        opens.ends_with(['"', '“', '‘', '\'']) && closes.starts_with(['"', '”', '’', '\'']);
+    marked_before || compared_to || marked_after || appositive || quoted
+}
+
 /// The text after a possessive ending ("'s", "’s", or a bare apostrophe after a final s).
 fn strip_possessive<'t>(between: &'t str, cue: &str) -> Option<&'t str> {
-    for ending in ["'s", "’s"] {
+    for ending in ["'s", "’s", "'S", "’S"] {
         if let Some(rest) = between.strip_prefix(ending) {
             return Some(rest);
         }
@@ -214,40 +348,48 @@ fn strip_possessive<'t>(between: &'t str, cue: &str) -> Option<&'t str> {
     None
 }
 
-/// Whether a word may stand between a country and an institution it owns.
-fn is_modifier(word: &str, lexicon: &Lexicon) -> bool {
-    let lower = word.to_lowercase();
-    if !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+/// Whether the words between a country word and a name are modifiers of the name: adjectives,
+/// participles, an adverb before an adjective ("notoriously secretive"), "and" between two.
+fn modifiers_only(gap: &str, lexicon: &Lexicon) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    if words.len() > MAX_MODIFIERS {
         return false;
     }
-    lexicon.modifiers.contains(&lower)
-        || (lower.contains('-') && !lower.starts_with('-') && !lower.ends_with('-'))
-        || (lower.len() > 4 && ADJECTIVE_SUFFIXES.iter().any(|s| lower.ends_with(s)))
-}
-
-/// Whether `haystack` holds `phrase` as whole words.
-fn contains_words(haystack: &str, phrase: &str) -> bool {
-    haystack.match_indices(phrase).any(|(at, _)| {
-        let before = haystack[..at].chars().next_back();
-        let after = haystack[at + phrase.len()..].chars().next();
-        let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-        // A marker that starts with a hyphen ("-style") attaches to the word before it.
-        (phrase.starts_with('-') || boundary(before)) && boundary(after)
+    words.iter().enumerate().all(|(i, word)| {
+        let lower = word.to_lowercase();
+        let inner = i > 0 && i + 1 < words.len();
+        let after_adverb = i > 0 && words[i - 1].to_lowercase().ends_with("ly");
+        (lower == "and" && inner)
+            || (i + 1 < words.len() && lower.len() > 3 && lower.ends_with("ly") && lower.chars().all(char::is_alphabetic))
+            // "newly elected": a participle after an adverb.
+            || (after_adverb && lower.ends_with("ed"))
+            || is_modifier(&lower, lexicon)
     })
 }
 
-fn floor_char(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
+/// Whether a lower-case word may stand between a country and an institution it owns.
+fn is_modifier(lower: &str, lexicon: &Lexicon) -> bool {
+    if !lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        || lexicon.not_modifiers.contains(lower)
+    {
+        return false;
     }
-    at
+    if lexicon.modifiers.contains(lower) {
+        return true;
+    }
+    if let Some((_, last)) = lower.rsplit_once('-') {
+        // "much-criticised", "state-run", "Kremlin-backed"; not "arch-enemy".
+        return !last.is_empty()
+            && (last.ends_with("ed")
+                || last.ends_with("ing")
+                || last == "run"
+                || has_adjective_ending(last));
+    }
+    has_adjective_ending(lower)
 }
 
-fn ceil_char(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
+fn has_adjective_ending(lower: &str) -> bool {
+    lower.len() > 4 && ADJECTIVE_SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
 /// The finding for an attribution, if the country is wrong.
@@ -277,9 +419,14 @@ fn judge(
         .iter()
         .map(|&i| &pack.entities[i])
         .collect();
+    // A union's institutions belong to its members too ("Italy's European Parliament
+    // delegation").
+    let belongs = |e: &Entity, country: usize| {
+        e.country == country || pack.countries[e.country].members.contains(&country)
+    };
     let same_country = targets
         .iter()
-        .any(|t| owners.iter().any(|e| e.country == t.country));
+        .any(|t| owners.iter().any(|e| belongs(e, t.country)));
     let target = targets[0];
     let entity = owners[0];
     let problem = if same_country {
@@ -309,7 +456,18 @@ fn judge(
         .function
         .as_deref()
         .map_or_else(|| "an institution".to_string(), |f| format!("the {f}"));
+    let mut homes: Vec<usize> = owners.iter().map(|e| e.country).collect();
+    homes.dedup();
     let message = match problem {
+        Problem::Country if homes.len() > 1 => format!(
+            "{} is the name of institutions of {}, not of {attributed_name}",
+            entity.name,
+            homes
+                .iter()
+                .map(|&c| in_prose(&pack.countries[c].name))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
         Problem::Country => format!(
             "{} is {role} of {}, not of {attributed_name}",
             entity.name,
@@ -466,6 +624,9 @@ countries:
     name: China
     demonyms: [Chinese]
     metonyms: [Beijing]
+  - id: JP
+    name: Japan
+    demonyms: [Japanese]
   - id: GE
     name: Georgia
     demonyms: [Georgian]
@@ -494,7 +655,10 @@ entities:
     country: GB
 lexicon:
   modifiers: [controversial, powerful, own, feared]
-  comparisons: [equivalent, counterpart, version of, answer to, "-style", dubbed, so-called, like]
+  not_modifiers: [official]
+  comparisons: [equivalent, counterpart, version of, answer to, "-style", dubbed, so-called, like, known as]
+  heads: [agent, worker]
+  of_verbs: [accused]
 rules:
   - id: implausible-entity
     detector: implausible-entity
@@ -576,6 +740,41 @@ rules:
             "Georgia's Crown Prosecution Service? No such thing, but the word is ambiguous.",
         );
         assert_passes("The English Crown Prosecution Service and the Welsh one are the same body.");
+    }
+
+    #[test]
+    fn comparisons_nouns_and_accusations_are_not_attributions() {
+        assert_passes("The agency is known as China's MI5 in Westminster.");
+        assert_passes("The Ministry of State Security, China's MI5, denied it.");
+        assert_passes("He branded the service \"China's MI5\" last year.");
+        assert_passes("A Chinese official MI5 recruited spoke.");
+        assert_passes("MPs accused the Crown Prosecution Service of China bias.");
+        assert_passes("Sales of Chinese home office furniture rose.");
+    }
+
+    #[test]
+    fn dashes_and_other_wide_characters_before_a_name_are_safe() {
+        assert_flags(
+            "The case — China's Crown Prosecution Service says — is open.",
+            "China's Crown Prosecution Service",
+        );
+        assert_passes("Officials—by the Crown Prosecution Service of China-linked cases—spoke.");
+    }
+
+    #[test]
+    fn lists_and_people_take_the_country_word_for_themselves() {
+        assert_passes(
+            "Officers of the British and Chinese Crown Prosecution Service and Ministry of State Security met.",
+        );
+        assert_passes("A Chinese MI5 agent was named.");
+        assert_flags(
+            "CHINA'S CROWN PROSECUTION SERVICE VOTES TO STRIKE\nThe vote was close.",
+            "CHINA'S CROWN PROSECUTION SERVICE",
+        );
+        assert_flags(
+            "Officials said Japan's newly elected MI5 met.",
+            "Japan's newly elected MI5",
+        );
     }
 
     #[test]

@@ -111,6 +111,8 @@ pub struct Country {
     pub ambiguous: HashSet<String>,
     /// Parts with institutions of their own.
     pub regions: Vec<Region>,
+    /// Indices into [`Pack::countries`] of its members, for a union such as the EU.
+    pub members: Vec<usize>,
     /// Where a fact-checker can verify it.
     pub source: Option<String>,
 }
@@ -147,13 +149,19 @@ pub struct Entity {
     pub source: Option<String>,
 }
 
-/// Word lists the detectors use.
+/// Word lists the detectors use, all lower case.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
-    /// Words that may stand between a country and an institution it owns, lower case.
+    /// Words that may stand between a country and an institution it owns.
     pub modifiers: HashSet<String>,
-    /// Words and phrases that turn an attribution into a comparison, lower case.
+    /// Nouns that look like adjectives and never count as modifiers.
+    pub not_modifiers: HashSet<String>,
+    /// Words and phrases that turn an attribution into a comparison.
     pub comparisons: Vec<String>,
+    /// Nouns that, right after an institution's name, take the country word for themselves.
+    pub heads: HashSet<String>,
+    /// Verbs after which "the X of Y" does not mean Y's X.
+    pub of_verbs: HashSet<String>,
 }
 
 /// Examples a rule must flag and must pass.
@@ -284,8 +292,7 @@ pub struct PackBuilder {
     infos: Vec<PackInfo>,
     countries: Vec<(RawCountry, usize)>,
     entities: Vec<(RawEntity, usize)>,
-    modifiers: Vec<String>,
-    comparisons: Vec<String>,
+    lexicon: Vec<raw::RawLexicon>,
     rules: Vec<PendingRule>,
 }
 
@@ -394,8 +401,7 @@ impl PackBuilder {
                 replace_or_push(&mut self.entities, (entity, file), |(e, _)| e.id.clone());
             }
             if let Some(lexicon) = raw.lexicon {
-                self.modifiers.extend(lexicon.modifiers);
-                self.comparisons.extend(lexicon.comparisons);
+                self.lexicon.push(lexicon);
             }
             for rule in raw.rules {
                 self.merge_rule(rule, file);
@@ -428,14 +434,36 @@ impl PackBuilder {
         for (raw, file) in &self.countries {
             pack.countries.push(check_country(raw, &self.files[*file])?);
         }
+        for (index, (raw, file)) in self.countries.iter().enumerate() {
+            for member in &raw.members {
+                let found = pack.country_index(member).ok_or_else(|| {
+                    located(
+                        &self.files[*file],
+                        "countries",
+                        &raw.id,
+                        Some("members"),
+                        format!("no country with id '{member}' is defined"),
+                        Some("list the ids of countries defined under countries"),
+                    )
+                })?;
+                pack.countries[index].members.push(found);
+            }
+        }
         for (raw, file) in &self.entities {
             pack.entities
                 .push(check_entity(raw, &self.files[*file], &pack.countries)?);
         }
-        pack.lexicon = Lexicon {
-            modifiers: self.modifiers.iter().map(|w| w.to_lowercase()).collect(),
-            comparisons: self.comparisons.iter().map(|w| w.to_lowercase()).collect(),
-        };
+        let lower =
+            |words: &Vec<String>| words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+        for lexicon in &self.lexicon {
+            pack.lexicon.modifiers.extend(lower(&lexicon.modifiers));
+            pack.lexicon
+                .not_modifiers
+                .extend(lower(&lexicon.not_modifiers));
+            pack.lexicon.comparisons.extend(lower(&lexicon.comparisons));
+            pack.lexicon.heads.extend(lower(&lexicon.heads));
+            pack.lexicon.of_verbs.extend(lower(&lexicon.of_verbs));
+        }
         for pending in &self.rules {
             pack.rules
                 .push(check_rule(&pending.raw, &self.files[pending.file])?);
@@ -682,6 +710,7 @@ fn check_country(raw: &RawCountry, file: &PackFile) -> Result<Country, PackError
                 demonyms: r.demonyms.clone(),
             })
             .collect(),
+        members: Vec::new(),
         source: raw.source.clone(),
     })
 }

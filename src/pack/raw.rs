@@ -52,6 +52,10 @@ pub struct RawCountry {
     pub ambiguous: Vec<String>,
     #[serde(default)]
     pub regions: Vec<RawRegion>,
+    /// Ids of member countries, for a union such as the EU whose institutions its members may
+    /// call their own ("Italy's European Parliament delegation").
+    #[serde(default)]
+    pub members: Vec<String>,
     pub source: Option<String>,
 }
 
@@ -93,9 +97,20 @@ pub struct RawLexicon {
     /// *controversial* ...").
     #[serde(default)]
     pub modifiers: Vec<String>,
-    /// Words that turn an attribution into a comparison ("China's *equivalent of* MI5").
+    /// Nouns that look like adjectives and so must not count as modifiers ("official").
+    #[serde(default)]
+    pub not_modifiers: Vec<String>,
+    /// Words right before an attribution, or right after the name, that make it a comparison
+    /// ("*known as* China's MI5", "an MI5 *equivalent*").
     #[serde(default)]
     pub comparisons: Vec<String>,
+    /// Nouns that, right after an institution's name, take the country word for themselves
+    /// ("a Russian CIA *asset*").
+    #[serde(default)]
+    pub heads: Vec<String>,
+    /// Verbs after which "the X of Y" does not mean Y's X ("*accused* the FBI of ...").
+    #[serde(default)]
+    pub of_verbs: Vec<String>,
 }
 
 /// A rule. Overriding a rule of an earlier pack needs only the id and the keys to change.

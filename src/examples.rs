@@ -1,6 +1,8 @@
 //! Running the examples every rule carries: text it must flag and text it must pass.
 //!
-//! Each example is checked as a story of its own with only its rule enabled. A `flag` example
+//! Each example is checked with only its rule enabled, as one story or, where it holds lines
+//! that are exactly `---`, as a batch of stories separated by them (the first line of each is
+//! its headline), since some rules compare stories with each other. A `flag` example
 //! that yields no finding of the rule is **Missing**; a `pass` example that yields one is
 //! **Noisy**. `crosscheck rules test` reports these for any pack, and the test suite runs them
 //! for the built-in pack.
@@ -59,7 +61,7 @@ pub fn run(pack: &Pack) -> ExampleReport {
             .chain(rule.examples.pass.iter().map(|t| (t, Failure::Noisy)));
         for (text, failure) in cases {
             report.run += 1;
-            let outcome = crate::check_texts(&[("example.txt", text.clone())], &alone);
+            let outcome = crate::check_texts(&stories(text), &alone);
             let findings: Vec<String> = outcome
                 .findings
                 .iter()
@@ -81,4 +83,32 @@ pub fn run(pack: &Pack) -> ExampleReport {
         }
     }
     report
+}
+
+/// The stories of an example: split at lines that are exactly `---`.
+fn stories(text: &str) -> Vec<(&'static str, String)> {
+    const NAMES: [&str; 8] = [
+        "example-1.txt",
+        "example-2.txt",
+        "example-3.txt",
+        "example-4.txt",
+        "example-5.txt",
+        "example-6.txt",
+        "example-7.txt",
+        "example-8.txt",
+    ];
+    let mut out = vec![String::new()];
+    for line in text.lines() {
+        if line.trim_end() == "---" {
+            out.push(String::new());
+        } else if let Some(story) = out.last_mut() {
+            story.push_str(line);
+            story.push('\n');
+        }
+    }
+    out.into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .enumerate()
+        .map(|(i, s)| (NAMES[i.min(NAMES.len() - 1)], s))
+        .collect()
 }

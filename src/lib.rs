@@ -2,11 +2,14 @@
 //!
 //! The pipeline, top to bottom, is [`check`]: stories (from [`ingest`]) are cut into sentences
 //! ([`segment`]), the knowledge base finds the institutions and countries they name
-//! ([`knowledge`]), each enabled rule's detector looks for problems ([`detectors`]), and the
-//! findings are located in their files and summarised ([`outcome`]) for a report format
-//! ([`report`]). Everything here is pure except [`ingest::read_paths`] and
+//! ([`knowledge`]), each sentence's claims are extracted ([`claims`]) and aligned with the same
+//! claims in other stories ([`align`]), each enabled rule's detector looks for problems in each
+//! story and across the batch ([`detectors`]), and the findings are located in their files and
+//! summarised ([`outcome`]) for a report format ([`report`]). Everything here is pure except [`ingest::read_paths`] and
 //! [`pack::PackBuilder::add_path`], which read files; nothing prints or exits.
 
+pub mod align;
+pub mod claims;
 pub mod dates;
 pub mod detectors;
 pub mod examples;
@@ -19,7 +22,8 @@ pub mod report;
 pub mod segment;
 mod yaml;
 
-use detectors::{Detector, StoryView};
+use align::StoryClaims;
+use detectors::{BatchView, Detector, StoryView};
 use findings::Finding;
 use ingest::{Batch, Format};
 use knowledge::KnowledgeBase;
@@ -31,6 +35,7 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
     let knowledge = KnowledgeBase::new(pack);
     let rules = active_rules(pack);
     let mut findings: Vec<Finding> = Vec::new();
+    let mut claims = Vec::with_capacity(batch.stories.len());
     for (index, story) in batch.stories.iter().enumerate() {
         let segmented = segment::segment(story.text(), story.body_start);
         let mentions = knowledge.mentions(story.text());
@@ -44,6 +49,29 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
         for (rule, detector) in &rules {
             detector.check_story(&view, rule, &mut findings);
         }
+        claims.push(claims::extract(story.text(), &segmented, story.date));
+    }
+    let story_claims: Vec<StoryClaims<'_>> = batch
+        .stories
+        .iter()
+        .zip(&claims)
+        .enumerate()
+        .map(|(index, (story, sentences))| StoryClaims {
+            story: index,
+            date: story.date,
+            outlet: story.outlet.as_deref(),
+            sentences,
+        })
+        .collect();
+    let pairs = align::align(&story_claims);
+    let groups = align::claim_groups(&story_claims, &pairs, &pack.lexicon.opposites);
+    let view = BatchView {
+        stories: &batch.stories,
+        groups: &groups,
+        pack,
+    };
+    for (rule, detector) in &rules {
+        detector.check_batch(&view, rule, &mut findings);
     }
     Outcome::new(batch, findings)
 }

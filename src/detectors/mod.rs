@@ -5,8 +5,10 @@
 //! [`DETECTORS`]. A detector reads one story at a time through a [`StoryView`] and appends
 //! [`Finding`]s; it does no I/O.
 
+mod contradiction;
 mod implausible_entity;
 
+use crate::align::ClaimGroup;
 use crate::findings::{Finding, Kind};
 use crate::ingest::Story;
 use crate::knowledge::Mentions;
@@ -28,6 +30,17 @@ pub struct StoryView<'a> {
     pub pack: &'a Pack,
 }
 
+/// Everything a detector may read about the whole batch.
+#[derive(Debug, Clone, Copy)]
+pub struct BatchView<'a> {
+    /// The stories.
+    pub stories: &'a [Story],
+    /// Claims stated by several stories, clustered into versions that agree.
+    pub groups: &'a [ClaimGroup],
+    /// The merged packs.
+    pub pack: &'a Pack,
+}
+
 /// One family of checks.
 pub trait Detector: Sync {
     /// The name rules use in `detector:`.
@@ -40,11 +53,21 @@ pub trait Detector: Sync {
     fn documentation(&self) -> &'static str;
 
     /// Checks one story under `rule`, appending findings to `out`.
-    fn check_story(&self, view: &StoryView<'_>, rule: &Rule, out: &mut Vec<Finding>);
+    fn check_story(&self, view: &StoryView<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+        let _ = (view, rule, out);
+    }
+
+    /// Checks the batch as a whole under `rule`, appending findings to `out`.
+    fn check_batch(&self, view: &BatchView<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+        let _ = (view, rule, out);
+    }
 }
 
 /// Every detector.
-pub const DETECTORS: &[&dyn Detector] = &[&implausible_entity::ImplausibleEntity];
+pub const DETECTORS: &[&dyn Detector] = &[
+    &implausible_entity::ImplausibleEntity,
+    &contradiction::Contradiction,
+];
 
 /// The names rules may use.
 pub fn names() -> Vec<&'static str> {

@@ -162,6 +162,8 @@ pub struct Lexicon {
     pub heads: HashSet<String>,
     /// Verbs after which "the X of Y" does not mean Y's X.
     pub of_verbs: HashSet<String>,
+    /// Pairs of words that say opposite things ("approved", "rejected").
+    pub opposites: Vec<(String, String)>,
 }
 
 /// Examples a rule must flag and must pass.
@@ -292,7 +294,7 @@ pub struct PackBuilder {
     infos: Vec<PackInfo>,
     countries: Vec<(RawCountry, usize)>,
     entities: Vec<(RawEntity, usize)>,
-    lexicon: Vec<raw::RawLexicon>,
+    lexicon: Vec<(raw::RawLexicon, usize)>,
     rules: Vec<PendingRule>,
 }
 
@@ -401,7 +403,7 @@ impl PackBuilder {
                 replace_or_push(&mut self.entities, (entity, file), |(e, _)| e.id.clone());
             }
             if let Some(lexicon) = raw.lexicon {
-                self.lexicon.push(lexicon);
+                self.lexicon.push((lexicon, file));
             }
             for rule in raw.rules {
                 self.merge_rule(rule, file);
@@ -455,7 +457,25 @@ impl PackBuilder {
         }
         let lower =
             |words: &Vec<String>| words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
-        for lexicon in &self.lexicon {
+        for (lexicon, file) in &self.lexicon {
+            for pair in &lexicon.opposites {
+                match pair.as_slice() {
+                    [a, b] => pack
+                        .lexicon
+                        .opposites
+                        .push((a.to_lowercase(), b.to_lowercase())),
+                    _ => {
+                        return Err(PackError {
+                            file: self.files[*file].name.clone(),
+                            entry: Some("lexicon".to_string()),
+                            field: Some("opposites".to_string()),
+                            message: format!("{pair:?} is not a pair of two words"),
+                            hint: Some("write each entry as [word, opposite]".to_string()),
+                            ..PackError::bare()
+                        });
+                    }
+                }
+            }
             pack.lexicon.modifiers.extend(lower(&lexicon.modifiers));
             pack.lexicon
                 .not_modifiers

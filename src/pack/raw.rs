@@ -111,6 +111,9 @@ pub struct RawLexicon {
     /// Verbs after which "the X of Y" does not mean Y's X ("*accused* the FBI of ...").
     #[serde(default)]
     pub of_verbs: Vec<String>,
+    /// Pairs of words that say opposite things ("approved", "rejected").
+    #[serde(default)]
+    pub opposites: Vec<Vec<String>>,
 }
 
 /// A rule. Overriding a rule of an earlier pack needs only the id and the keys to change.

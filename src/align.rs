@@ -1,0 +1,812 @@
+//! Alignment: which sentences of different stories state the same fact, and the claim groups
+//! built from them.
+//!
+//! Comparing every sentence with every other would cost the square of the batch. Instead each
+//! sentence is indexed under its content stems; a stem found in more than [`MAX_POSTINGS`]
+//! sentences ("said", "police") is too common to say two sentences are about the same thing
+//! and is not used to find candidates (it still counts in the similarity). Each sentence meets
+//! only the sentences that share at least [`MIN_SHARED`] indexed stems with it, so the work
+//! grows with the batch times the posting cap, not with its square, even where one wire
+//! sentence is repeated in thousands of stories.
+//!
+//! Similarity is the IDF-weighted Jaccard overlap of content stems. Aligned sentences then give
+//! **claim groups**: the same kind of claim (a count of firefighters, the day of the event, an
+//! age of one person, whether the council approved) seen in several stories, each observation
+//! with its value, and the values clustered into versions that agree with each other.
+
+use std::collections::HashMap;
+
+use crate::claims::{Range, SentenceClaims, Unit, stem};
+use crate::dates::Date;
+use crate::findings::Span;
+
+/// A stem in more sentences than this is not used to find candidate pairs.
+pub const MAX_POSTINGS: usize = 500;
+
+/// Indexed stems two sentences must share to be compared at all.
+pub const MIN_SHARED: usize = 2;
+
+/// Similarity above which sentences state the same quantity (with the same counted noun).
+const SAME_QUANTITY: f64 = 0.25;
+
+/// Similarity above which sentences report the same event, for its day and its polarity, and
+/// above which two quantities are compared even where their verbs differ.
+const SAME_EVENT: f64 = 0.4;
+
+/// Similarity above which sentences are near-paraphrases.
+const PARAPHRASE: f64 = 0.55;
+
+/// Stories further apart than this many days are not compared: they report different events
+/// or a later stage of one.
+const MAX_DAYS_APART: i64 = 7;
+
+/// A day more than this many days from its story's date is not the day of the reported event
+/// (a bond due in 1993, an initiative announced last year).
+const EVENT_DAY_RANGE: i64 = 14;
+
+/// Sentences with fewer content stems than this say too little to align.
+const MIN_STEMS: usize = 4;
+
+/// A shared name anchors two sentences to one event only if at most this share of the batch's
+/// stories uses it ("Kestrel Dock" does; "New York" in a wire archive does not).
+const ANCHOR_SHARE: usize = 200;
+
+/// ... or at most this many stories, in a small batch.
+const ANCHOR_STORIES: usize = 10;
+
+/// A name in at most this many stories anchors on its own.
+const VERY_RARE: usize = 3;
+
+/// One story's claims, with what alignment needs to know about the story.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryClaims<'a> {
+    /// Index of the story in the batch.
+    pub story: usize,
+    /// The story's date.
+    pub date: Option<Date>,
+    /// The story's outlet.
+    pub outlet: Option<&'a str>,
+    /// Its sentences' claims.
+    pub sentences: &'a [SentenceClaims],
+}
+
+/// Two sentences of different stories that state the same thing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    /// (index into the stories given to [`align`], index into its sentences).
+    pub a: (usize, usize),
+    /// The other sentence.
+    pub b: (usize, usize),
+    /// IDF-weighted Jaccard similarity of their content stems, 0 to 1.
+    pub similarity: f64,
+}
+
+/// What a claim group is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Subject {
+    /// A quantity in a unit.
+    Quantity(Unit),
+    /// The day an event happened.
+    Day,
+    /// A person's age, by the person's name.
+    Age(String),
+    /// Whether something happened, by the stem of its verb.
+    Polarity(String),
+}
+
+/// The value one story gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A quantity, as the range its wording allows.
+    Quantity(Range, f64),
+    /// A day, resolved or as a weekday.
+    Day(Option<Date>, Option<u8>),
+    /// An age in years on the story's date.
+    Age(u32, Option<Date>),
+    /// Whether the story says it happened.
+    Happened(bool),
+}
+
+/// One story's statement of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    /// Index of the story in the batch.
+    pub story: usize,
+    /// The story's outlet.
+    pub outlet: Option<String>,
+    /// The story's date.
+    pub date: Option<Date>,
+    /// Where the value is written.
+    pub span: Span,
+    /// The sentence holding it.
+    pub sentence: Span,
+    /// The value.
+    pub value: Value,
+    /// Whether the sentence reports a change over time.
+    pub reports_change: bool,
+}
+
+/// The same claim across stories, its observations clustered into versions that agree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimGroup {
+    /// What it is about.
+    pub subject: Subject,
+    /// Every observation.
+    pub observations: Vec<Observation>,
+    /// Versions: indices into `observations` that agree with each other, largest first.
+    pub versions: Vec<Vec<usize>>,
+}
+
+impl ClaimGroup {
+    /// The distinct stories in a version.
+    pub fn stories(&self, version: &[usize]) -> usize {
+        let mut stories: Vec<usize> = version
+            .iter()
+            .map(|&i| self.observations[i].story)
+            .collect();
+        stories.sort_unstable();
+        stories.dedup();
+        stories.len()
+    }
+
+    /// The distinct outlets in a version.
+    pub fn outlets(&self, version: &[usize]) -> Vec<&str> {
+        let mut outlets: Vec<&str> = version
+            .iter()
+            .filter_map(|&i| self.observations[i].outlet.as_deref())
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        outlets
+    }
+}
+
+/// Finds pairs of sentences of different stories that state the same thing.
+pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
+    let idf = inverse_document_frequency(stories);
+    let mut postings: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (s, story) in stories.iter().enumerate() {
+        for (i, sentence) in story.sentences.iter().enumerate() {
+            for stem in &sentence.stems {
+                postings.entry(stem.as_str()).or_default().push((s, i));
+            }
+        }
+    }
+    let weight = |stem: &str| idf.get(stem).copied().unwrap_or(0.0);
+    let anchors = anchor_names(stories);
+    let story_names: Vec<Vec<&str>> = stories
+        .iter()
+        .map(|story| {
+            let mut names: Vec<&str> = story
+                .sentences
+                .iter()
+                .flat_map(|s| s.names.iter().map(String::as_str))
+                .filter(|n| anchors.contains_key(*n))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names
+        })
+        .collect();
+    let mut same_event: HashMap<(usize, usize), bool> = HashMap::new();
+    let alignable = |c: &SentenceClaims| c.stems.len() >= MIN_STEMS;
+    let mut pairs = Vec::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for (s, story) in stories.iter().enumerate() {
+        for (i, sentence) in story.sentences.iter().enumerate() {
+            if !alignable(sentence) {
+                continue;
+            }
+            shared.clear();
+            for stem in &sentence.stems {
+                let Some(list) = postings.get(stem.as_str()) else {
+                    continue;
+                };
+                if list.len() > MAX_POSTINGS {
+                    continue;
+                }
+                for &(t, j) in list {
+                    // Each pair once, and never within one story.
+                    if t > s {
+                        *shared.entry((t, j)).or_insert(0) += 1;
+                    }
+                }
+            }
+            for (&(t, j), &count) in &shared {
+                if count < MIN_SHARED || !close_in_time(story, &stories[t]) {
+                    continue;
+                }
+                let other = &stories[t].sentences[j];
+                if !alignable(other)
+                    || !same_periods(sentence, other)
+                    || different_instances(sentence, other)
+                {
+                    continue;
+                }
+                let linked = *same_event
+                    .entry((s, t))
+                    .or_insert_with(|| shares_anchor(&story_names[s], &story_names[t], &anchors));
+                if !linked {
+                    continue;
+                }
+                let similarity = weighted_jaccard(&sentence.stems, &other.stems, &weight);
+                if similarity >= SAME_QUANTITY {
+                    pairs.push(Pair {
+                        a: (s, i),
+                        b: (t, j),
+                        similarity,
+                    });
+                }
+            }
+        }
+    }
+    pairs.sort_by_key(|x| (x.a, x.b));
+    pairs
+}
+
+/// The proper names rare enough in the batch to anchor a sentence to one event, with the number
+/// of stories using each.
+fn anchor_names(stories: &[StoryClaims<'_>]) -> HashMap<String, usize> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for story in stories {
+        let mut seen: Vec<&str> = story
+            .sentences
+            .iter()
+            .flat_map(|s| s.names.iter().map(String::as_str))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for name in seen {
+            *df.entry(name).or_insert(0) += 1;
+        }
+    }
+    let limit = ANCHOR_STORIES.max(stories.len() / ANCHOR_SHARE);
+    df.into_iter()
+        .filter(|&(_, count)| count <= limit)
+        .map(|(name, count)| (name.to_string(), count))
+        .collect()
+}
+
+/// Whether two stories report the same event: they share rare proper names, two of them or
+/// one found in very few stories. Without that, sentences that share only common words ("the
+/// company said it filed an offering of 50 mln dlrs", "Moody's said it may downgrade") may
+/// well be about different companies. Both name lists are sorted.
+fn shares_anchor(a: &[&str], b: &[&str], anchors: &HashMap<String, usize>) -> bool {
+    let weight: usize = a
+        .iter()
+        .filter(|n| b.binary_search(n).is_ok())
+        .filter_map(|n| anchors.get(*n))
+        .map(|&stories| if stories <= VERY_RARE { 2 } else { 1 })
+        .sum();
+    weight >= 2
+}
+
+/// Whether two sentences are two instances of a recurring event rather than one event told
+/// twice: both hold other numbers, and none of them is shared ("Round 3 ... 45 points to 24",
+/// "Round 4 ... 30 points to 12").
+fn different_instances(a: &SentenceClaims, b: &SentenceClaims) -> bool {
+    !a.numbers.is_empty()
+        && !b.numbers.is_empty()
+        && a.numbers.len() + b.numbers.len() > 2
+        && !a
+            .numbers
+            .iter()
+            .any(|x| b.numbers.iter().any(|y| (x - y).abs() < 1e-9))
+}
+
+/// Whether two sentences can be about the same period: not when both name periods and none
+/// is shared ("output fell in January", "output rose in February").
+fn same_periods(a: &SentenceClaims, b: &SentenceClaims) -> bool {
+    a.periods.is_empty() || b.periods.is_empty() || a.periods.iter().any(|p| b.periods.contains(p))
+}
+
+/// Whether two stories carry the same date (so their weekdays name the same week).
+fn same_day(a: &StoryClaims<'_>, b: &StoryClaims<'_>) -> bool {
+    a.date.is_some() && a.date == b.date
+}
+
+fn close_in_time(a: &StoryClaims<'_>, b: &StoryClaims<'_>) -> bool {
+    match (a.date, b.date) {
+        (Some(x), Some(y)) => (x.days_since_epoch() - y.days_since_epoch()).abs() <= MAX_DAYS_APART,
+        _ => true,
+    }
+}
+
+fn inverse_document_frequency(stories: &[StoryClaims<'_>]) -> HashMap<String, f64> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for story in stories {
+        let mut seen: Vec<&str> = story
+            .sentences
+            .iter()
+            .flat_map(|s| s.stems.iter().map(String::as_str))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for stem in seen {
+            *df.entry(stem).or_insert(0) += 1;
+        }
+    }
+    let n = stories.len() as f64;
+    df.into_iter()
+        .map(|(stem, count)| (stem.to_string(), (1.0 + n / count as f64).ln()))
+        .collect()
+}
+
+/// Sum of the weights of shared stems over the sum of the weights of all stems. Both lists are
+/// sorted.
+fn weighted_jaccard(a: &[String], b: &[String], weight: &impl Fn(&str) -> f64) -> f64 {
+    let (mut i, mut j) = (0, 0);
+    let (mut shared, mut union) = (0.0, 0.0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                shared += weight(x);
+                union += weight(x);
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                union += weight(x);
+                i += 1;
+            }
+            (Some(_), Some(y)) => {
+                union += weight(y);
+                j += 1;
+            }
+            (Some(x), None) => {
+                union += weight(x);
+                i += 1;
+            }
+            (None, Some(y)) => {
+                union += weight(y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    if union == 0.0 { 0.0 } else { shared / union }
+}
+
+/// Builds claim groups from aligned pairs. `opposites` are pairs of words that say opposite
+/// things ("approved", "rejected").
+pub fn claim_groups(
+    stories: &[StoryClaims<'_>],
+    pairs: &[Pair],
+    opposites: &[(String, String)],
+) -> Vec<ClaimGroup> {
+    let opposites: Vec<(String, String)> =
+        opposites.iter().map(|(a, b)| (stem(a), stem(b))).collect();
+    let mut groups = Groups::default();
+    for pair in pairs {
+        let (sa, ia) = pair.a;
+        let (sb, ib) = pair.b;
+        let (a, b) = (&stories[sa].sentences[ia], &stories[sb].sentences[ib]);
+        let observe = |s: usize, claims: &SentenceClaims, span: Span, value: Value| Observation {
+            story: stories[s].story,
+            outlet: stories[s].outlet.map(str::to_string),
+            date: stories[s].date,
+            span,
+            sentence: claims.span,
+            value,
+            reports_change: claims.reports_change,
+        };
+        // Quantities with the same unit: the same count only where each sentence has one.
+        for qa in &a.quantities {
+            let same: Vec<_> = b.quantities.iter().filter(|q| q.unit == qa.unit).collect();
+            let alone = a.quantities.iter().filter(|q| q.unit == qa.unit).count() == 1;
+            if let ([qb], true) = (same.as_slice(), alone) {
+                // "60 firefighters fought" and "20 firefighters remained" count at different
+                // moments: the verbs must agree unless the sentences are near-paraphrases.
+                let verbs_agree = match (&qa.unit, &qa.predicate, &qb.predicate) {
+                    (Unit::Count(_), Some(x), Some(y)) => x == y,
+                    (Unit::Count(_), _, _) => pair.similarity >= PARAPHRASE,
+                    _ => true,
+                };
+                if !shares_context(a, b, &qa.unit) || !verbs_agree {
+                    continue;
+                }
+                groups.link(
+                    Subject::Quantity(qa.unit.clone()),
+                    observe(sa, a, qa.span, Value::Quantity(qa.range, qa.value)),
+                    observe(sb, b, qb.span, Value::Quantity(qb.range, qb.value)),
+                );
+            }
+        }
+        if pair.similarity < SAME_EVENT {
+            continue;
+        }
+        // A day near its story's date: a weekday resolved against the story's date, or a full
+        // date (not a bond's maturity or last year's announcement).
+        let near =
+            |day: &crate::claims::EventDay, story: &StoryClaims<'_>| match (day.date, story.date) {
+                (Some(d), Some(s)) => {
+                    (d.days_since_epoch() - s.days_since_epoch()).abs() <= EVENT_DAY_RANGE
+                }
+                _ => day.weekday.is_some() && same_day(&stories[sa], &stories[sb]),
+            };
+        if let ([da], [db]) = (a.days.as_slice(), b.days.as_slice())
+            && near(da, &stories[sa])
+            && near(db, &stories[sb])
+        {
+            groups.link(
+                Subject::Day,
+                observe(sa, a, da.span, Value::Day(da.date, da.weekday)),
+                observe(sb, b, db.span, Value::Day(db.date, db.weekday)),
+            );
+        }
+        for (negated, plain) in [(a, b), (b, a)] {
+            if negated.conditional || plain.conditional {
+                continue;
+            }
+            // The first negated word the other sentence states plainly, in the same company
+            // ("did not approve the closure" against "approved the closure": one disagreement,
+            // about approving the closure).
+            let verb = negated.negated.iter().find(|verb| {
+                plain.words.contains(verb)
+                    && !plain.negated.contains(verb)
+                    && same_neighbour(negated, plain, verb, verb)
+            });
+            if let Some(verb) = verb {
+                let (sn, sp) = if std::ptr::eq(negated, a) {
+                    (sa, sb)
+                } else {
+                    (sb, sa)
+                };
+                groups.link(
+                    Subject::Polarity(verb.clone()),
+                    observe(sn, negated, negated.span, Value::Happened(false)),
+                    observe(sp, plain, plain.span, Value::Happened(true)),
+                );
+            }
+        }
+        for (yes, no) in opposites
+            .iter()
+            .filter(|_| !a.conditional && !b.conditional)
+        {
+            let says =
+                |c: &SentenceClaims, w: &String| c.words.contains(w) && !c.negated.contains(w);
+            if says(a, yes)
+                && says(b, no)
+                && !says(a, no)
+                && !says(b, yes)
+                && same_neighbour(a, b, yes, no)
+            {
+                groups.link(
+                    Subject::Polarity(yes.clone()),
+                    observe(sa, a, a.span, Value::Happened(true)),
+                    observe(sb, b, b.span, Value::Happened(false)),
+                );
+            } else if says(a, no)
+                && says(b, yes)
+                && !says(a, yes)
+                && !says(b, no)
+                && same_neighbour(a, b, no, yes)
+            {
+                groups.link(
+                    Subject::Polarity(yes.clone()),
+                    observe(sa, a, a.span, Value::Happened(false)),
+                    observe(sb, b, b.span, Value::Happened(true)),
+                );
+            }
+        }
+    }
+    let mut out = groups.finish();
+    out.extend(age_groups(stories));
+    for group in &mut out {
+        group.versions = versions(&group.observations);
+    }
+    out.sort_by(|x, y| {
+        let key = |g: &ClaimGroup| g.observations.iter().map(|o| (o.story, o.span.start)).min();
+        key(x).cmp(&key(y)).then_with(|| x.subject.cmp(&y.subject))
+    });
+    out
+}
+
+/// Whether word `x` in sentence `a` and word `y` in sentence `b` stand in the same company: the
+/// nearest content word after them (their object) or before them (their subject) is the same.
+fn same_neighbour(a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> bool {
+    let neighbours = |c: &SentenceClaims, w: &str| {
+        let Some(at) = c.words.iter().position(|s| s == w) else {
+            return (None, None);
+        };
+        let content = |s: &&String| s.len() > 2 && c.stems.binary_search(s).is_ok();
+        let after = c.words[at + 1..].iter().find(content).cloned();
+        let before = c.words[..at].iter().rev().find(content).cloned();
+        (before, after)
+    };
+    let (before_a, after_a) = neighbours(a, x);
+    let (before_b, after_b) = neighbours(b, y);
+    (after_a.is_some() && after_a == after_b) || (before_a.is_some() && before_a == before_b)
+}
+
+/// Whether two sentences share a content stem besides the counted noun itself: "60
+/// firefighters attended" and "20 firefighters remained" are about different moments.
+fn shares_context(a: &SentenceClaims, b: &SentenceClaims, unit: &Unit) -> bool {
+    let noun = match unit {
+        Unit::Count(noun) | Unit::Percent(noun) => noun.as_str(),
+        Unit::Money(_) => "",
+    };
+    a.stems
+        .iter()
+        .any(|s| s != noun && b.stems.binary_search(s).is_ok())
+}
+
+/// Ages of the same person in different stories. People are matched by full name; a bare
+/// surname joins only where one person in the batch has it.
+fn age_groups(stories: &[StoryClaims<'_>]) -> Vec<ClaimGroup> {
+    let mut by_person: HashMap<String, Vec<Observation>> = HashMap::new();
+    let mut first_names: HashMap<String, Vec<String>> = HashMap::new();
+    for story in stories {
+        for claims in story.sentences {
+            for age in &claims.ages {
+                if age.name.contains(' ') {
+                    let names = first_names.entry(age.surname.clone()).or_default();
+                    if !names.contains(&age.name) {
+                        names.push(age.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    for story in stories {
+        for claims in story.sentences {
+            for age in &claims.ages {
+                let key = match first_names.get(&age.surname).map(Vec::as_slice) {
+                    Some([only]) => only.clone(),
+                    _ if age.name.contains(' ') => age.name.clone(),
+                    // A bare surname shared by several people names nobody in particular.
+                    _ => continue,
+                };
+                by_person.entry(key).or_default().push(Observation {
+                    story: story.story,
+                    outlet: story.outlet.map(str::to_string),
+                    date: story.date,
+                    span: age.span,
+                    sentence: claims.span,
+                    value: Value::Age(age.years, story.date),
+                    reports_change: false,
+                });
+            }
+        }
+    }
+    let mut out: Vec<ClaimGroup> = by_person
+        .into_iter()
+        .filter(|(_, observations)| {
+            let mut stories: Vec<usize> = observations.iter().map(|o| o.story).collect();
+            stories.sort_unstable();
+            stories.dedup();
+            stories.len() > 1
+        })
+        .map(|(person, observations)| ClaimGroup {
+            subject: Subject::Age(person),
+            observations,
+            versions: Vec::new(),
+        })
+        .collect();
+    out.sort_by(|a, b| a.subject.cmp(&b.subject));
+    out
+}
+
+/// Whether two values can both be true.
+pub fn agree(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Quantity(x, _), Value::Quantity(y, _)) => x.overlaps(y),
+        (Value::Day(Some(x), _), Value::Day(Some(y), _)) => x == y,
+        (Value::Day(_, Some(x)), Value::Day(_, Some(y))) => x == y,
+        (Value::Day(Some(date), _), Value::Day(None, Some(weekday)))
+        | (Value::Day(None, Some(weekday)), Value::Day(Some(date), _)) => {
+            (date.days_since_epoch() + 3).rem_euclid(7) == i64::from(*weekday)
+        }
+        (Value::Day(..), Value::Day(..)) => true,
+        (Value::Age(x, dx), Value::Age(y, dy)) => {
+            // A birthday may fall between two stories: allow the years between, and one more.
+            let years = match (dx, dy) {
+                (Some(dx), Some(dy)) => (dx.days_since_epoch() - dy.days_since_epoch()).abs() / 365,
+                _ => 1,
+            };
+            (i64::from(*x) - i64::from(*y)).abs() <= years + 1
+        }
+        (Value::Happened(x), Value::Happened(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Clusters observations into versions that agree, largest (by stories) first.
+fn versions(observations: &[Observation]) -> Vec<Vec<usize>> {
+    let mut versions: Vec<Vec<usize>> = Vec::new();
+    let mut order: Vec<usize> = (0..observations.len()).collect();
+    order.sort_by(|&x, &y| {
+        let key = |o: &Observation| match &o.value {
+            Value::Quantity(_, v) => *v,
+            Value::Age(a, _) => f64::from(*a),
+            _ => 0.0,
+        };
+        key(&observations[x])
+            .total_cmp(&key(&observations[y]))
+            .then(observations[x].story.cmp(&observations[y].story))
+    });
+    for i in order {
+        match versions.iter_mut().find(|v| {
+            v.iter()
+                .all(|&j| agree(&observations[i].value, &observations[j].value))
+        }) {
+            Some(version) => version.push(i),
+            None => versions.push(vec![i]),
+        }
+    }
+    let stories = |v: &Vec<usize>| {
+        let mut s: Vec<usize> = v.iter().map(|&i| observations[i].story).collect();
+        s.sort_unstable();
+        s.dedup();
+        s.len()
+    };
+    versions.sort_by(|x, y| stories(y).cmp(&stories(x)).then(x[0].cmp(&y[0])));
+    versions
+}
+
+/// Union-find over observations, keyed by subject.
+#[derive(Default)]
+struct Groups {
+    observations: Vec<(Subject, Observation)>,
+    index: HashMap<(Subject, usize, usize), usize>,
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn node(&mut self, subject: &Subject, observation: Observation) -> usize {
+        let key = (subject.clone(), observation.story, observation.span.start);
+        if let Some(&node) = self.index.get(&key) {
+            return node;
+        }
+        let node = self.observations.len();
+        self.observations.push((subject.clone(), observation));
+        self.parent.push(node);
+        self.index.insert(key, node);
+        node
+    }
+
+    fn root(&mut self, mut node: usize) -> usize {
+        while self.parent[node] != node {
+            self.parent[node] = self.parent[self.parent[node]];
+            node = self.parent[node];
+        }
+        node
+    }
+
+    fn link(&mut self, subject: Subject, a: Observation, b: Observation) {
+        let a = self.node(&subject, a);
+        let b = self.node(&subject, b);
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[rb.max(ra)] = rb.min(ra);
+        }
+    }
+
+    fn finish(mut self) -> Vec<ClaimGroup> {
+        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+        for node in 0..self.observations.len() {
+            let root = self.root(node);
+            members.entry(root).or_default().push(node);
+        }
+        let mut roots: Vec<usize> = members.keys().copied().collect();
+        roots.sort_unstable();
+        roots
+            .into_iter()
+            .map(|root| {
+                let nodes = &members[&root];
+                ClaimGroup {
+                    subject: self.observations[root].0.clone(),
+                    observations: nodes
+                        .iter()
+                        .map(|&n| self.observations[n].1.clone())
+                        .collect(),
+                    versions: Vec::new(),
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::extract;
+    use crate::segment::segment;
+
+    fn story_claims(texts: &[&str]) -> Vec<Vec<SentenceClaims>> {
+        texts
+            .iter()
+            .map(|body| {
+                let text = format!("Headline\n\n{body}");
+                extract(&text, &segment(&text, 10), Date::new(2025, 3, 12))
+            })
+            .collect()
+    }
+
+    fn groups(texts: &[&str]) -> Vec<ClaimGroup> {
+        let claims = story_claims(texts);
+        let stories: Vec<StoryClaims<'_>> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, sentences)| StoryClaims {
+                story: i,
+                date: Date::new(2025, 3, 12),
+                outlet: None,
+                sentences,
+            })
+            .collect();
+        let pairs = align(&stories);
+        claim_groups(&stories, &pairs, &[("approved".into(), "rejected".into())])
+    }
+
+    #[test]
+    fn the_same_count_in_other_words_agrees() {
+        let found = groups(&[
+            "About 60 firefighters fought the warehouse fire at Kestrel Dock.",
+            "Sixty firefighters fought the fire at the Kestrel Dock warehouse.",
+            "Some 62 firefighters fought the Kestrel Dock warehouse blaze.",
+        ]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].versions.len(), 1, "{:?}", found[0]);
+    }
+
+    #[test]
+    fn a_different_count_is_a_second_version() {
+        let found = groups(&[
+            "About 60 firefighters fought the warehouse fire at Kestrel Dock.",
+            "Sixty firefighters fought the fire at the Kestrel Dock warehouse.",
+            "120 firefighters fought the Kestrel Dock warehouse blaze.",
+        ]);
+        assert_eq!(found[0].versions.len(), 2);
+        assert_eq!(found[0].stories(&found[0].versions[0]), 2);
+    }
+
+    #[test]
+    fn different_moments_with_the_same_noun_are_not_compared() {
+        let found = groups(&[
+            "About 60 firefighters fought the warehouse fire at Kestrel Dock.",
+            "By noon 20 firefighters remained, officials at Kestrel Dock said.",
+        ]);
+        assert!(found.iter().all(|g| g.versions.len() == 1), "{found:?}");
+    }
+
+    #[test]
+    fn negation_and_opposites_split_versions() {
+        let found = groups(&[
+            "The council approved the closure of the Elm Street library on Tuesday night.",
+            "The council did not approve the closure of the Elm Street library on Tuesday night.",
+        ]);
+        let polarity: Vec<_> = found
+            .iter()
+            .filter(|g| matches!(g.subject, Subject::Polarity(_)))
+            .collect();
+        assert_eq!(polarity.len(), 1);
+        assert_eq!(polarity[0].versions.len(), 2);
+        let found = groups(&[
+            "The council approved the closure of the Elm Street library on Tuesday night.",
+            "The council rejected the closure of the Elm Street library on Tuesday night.",
+        ]);
+        assert!(
+            found
+                .iter()
+                .any(|g| matches!(g.subject, Subject::Polarity(_)) && g.versions.len() == 2)
+        );
+    }
+
+    #[test]
+    fn ages_allow_for_the_time_between_stories() {
+        let a = Value::Age(33, Date::new(2024, 4, 1));
+        let b = Value::Age(34, Date::new(2025, 10, 1));
+        assert!(agree(&a, &b));
+        let c = Value::Age(41, Date::new(2025, 10, 1));
+        assert!(!agree(&a, &c));
+    }
+
+    #[test]
+    fn days_compare_as_dates_or_weekdays() {
+        // 11 March 2025 was a Tuesday (weekday 1).
+        let tuesday = Value::Day(Date::new(2025, 3, 11), None);
+        assert!(agree(&tuesday, &Value::Day(None, Some(1))));
+        assert!(!agree(&tuesday, &Value::Day(None, Some(2))));
+    }
+}

@@ -1,0 +1,1361 @@
+//! Claims: what each sentence asserts that another story could contradict.
+//!
+//! For every checked sentence this stage records its content words (stemmed, for aligning it
+//! with sentences of other stories), the quantities it states with what they count ("about 60
+//! firefighters", "£2.4m", "35%"), ages of named people ("Matthew Trickett, 37"), the day it says
+//! something happened ("on Tuesday", "on 11 March"), and which verbs it negates ("did not
+//! approve"). Approximation is kept as an interval: "about 60" admits 51 to 69, "more than 50"
+//! anything above 50, a plain "60" (round, so perhaps rounded) 57 to 63, a plain "62" only 62.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dates::{self, Date};
+use crate::findings::Span;
+use crate::segment::{Part, Segmented};
+
+/// What a quantity measures.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// A count of something, by the counted noun's stem ("firefighter", "engine").
+    Count(String),
+    /// A percentage; the stem of the word after it, if any ("increase").
+    Percent(String),
+    /// Money in a currency ("GBP", "USD", "EUR").
+    Money(&'static str),
+}
+
+/// A number as a range of values the words allow.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    /// The smallest value allowed.
+    pub low: f64,
+    /// The largest value allowed.
+    pub high: f64,
+}
+
+impl Range {
+    /// Whether two ranges share a value.
+    pub fn overlaps(&self, other: &Range) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
+}
+
+/// A stated quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Where it is written, from any qualifier ("about") to the counted noun.
+    pub span: Span,
+    /// The number as written in digits.
+    pub value: f64,
+    /// The values the wording allows.
+    pub range: Range,
+    /// What it measures.
+    pub unit: Unit,
+    /// The stem of the verb that goes with it ("60 firefighters *fought*", "*sent* 12
+    /// engines"), so that counts of the same thing at different moments are told apart.
+    pub predicate: Option<String>,
+}
+
+/// A named person's stated age.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Age {
+    /// Where the age is written.
+    pub span: Span,
+    /// The person's surname, as written.
+    pub surname: String,
+    /// The person's full name as written where known ("Matthew Trickett").
+    pub name: String,
+    /// The age in years.
+    pub years: u32,
+}
+
+/// The day a sentence says something happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventDay {
+    /// Where the day is written.
+    pub span: Span,
+    /// The day, resolved against the story's date where it was written as a weekday.
+    pub date: Option<Date>,
+    /// The weekday, 0 = Monday, when written as one.
+    pub weekday: Option<u8>,
+}
+
+/// What one sentence claims.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SentenceClaims {
+    /// The sentence, as an index into [`Segmented::sentences`].
+    pub sentence: usize,
+    /// The sentence's span in the story.
+    pub span: Span,
+    /// Stems of its content words, sorted and deduplicated, for alignment.
+    pub stems: Vec<String>,
+    /// Quantities it states.
+    pub quantities: Vec<Quantity>,
+    /// Ages of people it states.
+    pub ages: Vec<Age>,
+    /// Days it names for events.
+    pub days: Vec<EventDay>,
+    /// Stems of the words it negates ("did not approve" gives "approv").
+    pub negated: Vec<String>,
+    /// Whether it states a condition ("if", "unless", "whether"), so says nothing either way
+    /// about whether something happened.
+    pub conditional: bool,
+    /// Stems of all its words, in order, for matching opposites and negations.
+    pub words: Vec<String>,
+    /// Whether it reports a change over time ("rose to", "has risen", "now"), so that a
+    /// different figure may be an update rather than a contradiction.
+    pub reports_change: bool,
+    /// Stems of the proper names it uses (not counting its first word or a dateline), which
+    /// anchor it to one event.
+    pub names: Vec<String>,
+    /// The periods it is about: months, years, quarters ("january", "1986", "first quarter"),
+    /// so that figures for different periods are not compared.
+    pub periods: Vec<String>,
+    /// Every number written in it, sorted ("Round 4", "Advisory 14", "45 points to 24"), so
+    /// that two instances of a recurring event can be told from one event told twice.
+    pub numbers: Vec<f64>,
+}
+
+/// Function words that carry no content for alignment.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "their",
+    "them",
+    "him",
+    "we",
+    "our",
+    "you",
+    "i",
+    "who",
+    "which",
+    "what",
+    "when",
+    "where",
+    "there",
+    "than",
+    "then",
+    "also",
+    "after",
+    "before",
+    "about",
+    "into",
+    "over",
+    "said",
+    "says",
+    "say",
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "not",
+    "no",
+    "never",
+    "n't",
+    "did",
+    "do",
+    "does",
+    "so",
+    "if",
+    "up",
+    "out",
+    "one",
+    "all",
+    "some",
+    "more",
+    "most",
+    "other",
+    "such",
+    "only",
+    "just",
+    "very",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "per",
+    "cent",
+    "percent",
+    "while",
+    "during",
+    "around",
+    "nearly",
+    "almost",
+    "least",
+    "any",
+    "because",
+    "told",
+    "according",
+];
+
+/// Words that negate the verb after them.
+const NEGATORS: &[&str] = &["not", "never", "n't", "no longer", "cannot"];
+
+/// Words before a number that widen it into a range.
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("more than", Qualifier::Above),
+    ("over", Qualifier::Above),
+    ("just over", Qualifier::Above),
+    ("upwards of", Qualifier::Above),
+    ("at least", Qualifier::AtLeast),
+    ("fewer than", Qualifier::Below),
+    ("less than", Qualifier::Below),
+    ("under", Qualifier::Below),
+    ("just under", Qualifier::Below),
+    ("up to", Qualifier::AtMost),
+    ("as many as", Qualifier::AtMost),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("close to", Qualifier::Nearly),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("some", Qualifier::About),
+    ("an estimated", Qualifier::About),
+    ("estimated", Qualifier::About),
+    ("approx", Qualifier::About),
+    ("circa", Qualifier::About),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    Exact,
+    About,
+    Above,
+    AtLeast,
+    Below,
+    AtMost,
+    Nearly,
+}
+
+/// Relative slack allowed by "about" and friends.
+const ABOUT: f64 = 0.15;
+
+/// Relative slack allowed for a round number written plainly, which may have been rounded.
+const ROUND: f64 = 0.05;
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("no", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("k", 1e3),
+    ("million", 1e6),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+];
+
+/// Words after a number that end the search for its noun.
+const NOUN_STOPS: &[&str] = &[
+    "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "were", "was",
+    "are", "is", "had", "have", "has", "would", "will", "could", "who", "which", "that", "said",
+    "after", "before", "than", "as", "per", "a", "an", "the", "since", "when", "while", "into",
+    "it", "they", "he", "she", "we", "you", "i", "this", "these", "those", "their", "its", "his",
+    "her", "our", "more", "less", "each", "times", "there", "here", "ago", "later", "earlier",
+    "old", "now", "then", "too", "also", "already", "yet", "still", "again", "away", "back", "off",
+    "down", "up", "out", "apiece", "so", "far",
+];
+
+/// Nouns that are not things counted in news but units of time, order or measure; a number
+/// before them is not a count worth comparing across stories.
+const NOT_COUNTED: &[&str] = &[
+    "year", "month", "week", "day", "hour", "minute", "second", "time", "am", "pm", "o'clock",
+    "st", "nd", "rd", "th", "percent", "cent", "times", "point", "pct", "vs", "ct", "cts", "utc",
+    "gmt", "bst", "edt", "cet", "pts", "shr", "shrs", "rev", "net", "slr", "slrs", "byr", "byrs",
+    "unch", "nom", "cif", "fob",
+];
+
+/// Month and weekday names, which date a sentence rather than say what it is about.
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+/// A wire dateline opening a story: "PARIS, April 17 - ", "NEW YORK, March 27 - ".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.]+)?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[-–—]\s+")
+        .expect("constant pattern")
+});
+
+/// A token: a word or a number, with its span.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[£$€¥]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:%|[a-zA-Z]{1,3}\b)?|[\p{L}]+(?:['’-][\p{L}]+)*|n't|%",
+    )
+    .expect("constant pattern")
+});
+
+fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
+    TOKEN
+        .find_iter(text)
+        .map(|m| Token {
+            text: m.as_str(),
+            start: base + m.start(),
+            end: base + m.end(),
+        })
+        .collect()
+}
+
+/// A crude English stem: lower case without common inflections, so that "approved",
+/// "approves" and "approve" meet.
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_lowercase().replace('’', "'");
+    if let Some(base) = w.strip_suffix("'s") {
+        w = base.to_string();
+    }
+    let irregular = match w.as_str() {
+        "men" => Some("man"),
+        "women" => Some("woman"),
+        "children" => Some("child"),
+        "people" => Some("person"),
+        "police" => Some("police"),
+        _ => None,
+    };
+    if let Some(base) = irregular {
+        return base.to_string();
+    }
+    if w.len() > 4 {
+        if let Some(base) = w.strip_suffix("ies") {
+            return format!("{base}y");
+        }
+        for suffix in ["ing", "ed"] {
+            if let Some(base) = w.strip_suffix(suffix)
+                && base.len() >= 3
+            {
+                return base.trim_end_matches('e').to_string();
+            }
+        }
+        for suffix in ["ches", "shes", "sses", "xes"] {
+            if w.ends_with(suffix) {
+                w.truncate(w.len() - 2);
+                return w;
+            }
+        }
+    }
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w.pop();
+    }
+    if w.len() > 4 && w.ends_with('e') {
+        w.pop();
+    }
+    w
+}
+
+/// Extracts the claims of every body sentence of a story dated `story_date`.
+pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> Vec<SentenceClaims> {
+    segmented
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.part == Part::Body && is_prose(&text[s.span.start..s.span.end]))
+        .map(|(index, sentence)| {
+            let whole = &text[sentence.span.start..sentence.span.end];
+            // A dateline is the place and day the story was filed, not part of any claim.
+            let skip = DATELINE.find(whole).map_or(0, |m| m.end());
+            let start = sentence.span.start + skip;
+            let body = &text[start..sentence.span.end];
+            let tokens = tokens(body, start);
+            let words: Vec<String> = tokens.iter().map(|t| stem(t.text)).collect();
+            let mut stems: Vec<String> = tokens
+                .iter()
+                .zip(&words)
+                .filter(|(t, w)| {
+                    !t.text
+                        .starts_with(|c: char| c.is_ascii_digit() || "£$€¥".contains(c))
+                        && w.chars().count() > 2
+                        && !STOPWORDS.contains(&w.as_str())
+                        && !CALENDAR_WORDS.contains(&w.as_str())
+                })
+                .map(|(_, w)| w.clone())
+                .collect();
+            stems.sort();
+            stems.dedup();
+            let mut names: Vec<String> = tokens
+                .iter()
+                .zip(&words)
+                .skip(1)
+                .filter(|(t, w)| {
+                    // After a dash, colon or quote a capital opens a clause, not a name.
+                    let after = text[..t.start].trim_end().chars().next_back();
+                    after.is_some_and(|c| c.is_alphanumeric() || ",'’(&".contains(c))
+                        && t.text.chars().next().is_some_and(char::is_uppercase)
+                        && t.text.chars().count() > 1
+                        && !CALENDAR_WORDS.contains(&w.as_str())
+                        && !STOPWORDS.contains(&w.as_str())
+                })
+                .map(|(_, w)| w.clone())
+                .collect();
+            names.sort();
+            names.dedup();
+            let date_spans = dates::find_dates(body)
+                .into_iter()
+                .map(|m| Span::new(start + m.start, start + m.end))
+                .collect::<Vec<_>>();
+            SentenceClaims {
+                sentence: index,
+                span: sentence.span,
+                stems,
+                quantities: quantities(text, &tokens, &date_spans),
+                ages: ages(text, sentence.span),
+                days: days(text, Span::new(start, sentence.span.end), story_date),
+                negated: negated(text, &tokens),
+                conditional: tokens
+                    .iter()
+                    .any(|t| matches!(t.text.to_lowercase().as_str(), "if" | "unless" | "whether")),
+                reports_change: reports_change(&words),
+                names,
+                periods: periods(&tokens),
+                numbers: {
+                    let mut numbers: Vec<f64> = tokens
+                        .iter()
+                        .filter(|t| {
+                            t.text
+                                .starts_with(|c: char| c.is_ascii_digit() || "£$€¥".contains(c))
+                        })
+                        .filter(|t| standalone(text, t))
+                        .filter_map(|t| number_value(t.text).map(|(v, _, scale)| v * scale))
+                        .collect();
+                    numbers.sort_by(f64::total_cmp);
+                    numbers
+                },
+                words,
+            }
+        })
+        .collect()
+}
+
+/// Whether a sentence is prose rather than a table row or a header: it has lower-case words,
+/// and numbers are not most of what it says ("CME 10:45 EDT L-CATTLE APR7 69.52 UP 0.12 ...").
+fn is_prose(sentence: &str) -> bool {
+    let words = sentence.split_whitespace().count();
+    let numeric = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    sentence.chars().any(char::is_lowercase) && numeric * 2 <= words
+}
+
+/// The periods a sentence is about: month names, years, and "first quarter" and the like.
+fn periods(tokens: &[Token<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let lower = token.text.to_lowercase();
+        let month = CALENDAR_WORDS[..24].contains(&lower.trim_end_matches('.'));
+        let year = lower.len() == 4
+            && lower
+                .parse::<u32>()
+                .is_ok_and(|y| (1800..=2100).contains(&y));
+        let quarter = lower == "quarter"
+            && i > 0
+            && [
+                "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+            ]
+            .contains(&tokens[i - 1].text.to_lowercase().as_str());
+        if quarter {
+            out.push(format!("{} quarter", tokens[i - 1].text.to_lowercase()));
+        } else if month && (lower != "may" || token.text.starts_with('M')) {
+            out.push(lower.chars().take(3).collect());
+        } else if year {
+            out.push(lower);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether a number stands on its own: not glued to a word ("@opentree20", "A34", "G7") and
+/// not part of a time of day ("8:00").
+fn standalone(text: &str, token: &Token<'_>) -> bool {
+    let before = text[..token.start].chars().next_back();
+    let after = text[token.end..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || "@#_/:".contains(c)) && after != Some(':')
+}
+
+/// The value of a number token, written in digits ("1,200", "2.5", "£2m") or words ("twelve").
+fn number_value(token: &str) -> Option<(f64, Option<&'static str>, f64)> {
+    let currency = match token.chars().next()? {
+        '£' => Some("GBP"),
+        '$' => Some("USD"),
+        '€' => Some("EUR"),
+        '¥' => Some("JPY"),
+        _ => None,
+    };
+    let digits = token.trim_start_matches(['£', '$', '€', '¥']);
+    if digits.starts_with(|c: char| c.is_ascii_digit()) {
+        let number_end = digits
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(digits.len());
+        let (number, suffix) = digits.split_at(number_end);
+        let value: f64 = number.replace(',', "").trim_end_matches('.').parse().ok()?;
+        let scale = match suffix.to_lowercase().as_str() {
+            "" | "%" => 1.0,
+            other => SCALES.iter().find(|(s, _)| *s == other).map(|(_, v)| *v)?,
+        };
+        return Some((value, currency, scale));
+    }
+    let lower = token.to_lowercase();
+    let (tens, ones) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
+    let word = |w: &str| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v);
+    let value = word(tens)? + if ones.is_empty() { 0.0 } else { word(ones)? };
+    Some((value, None, 1.0))
+}
+
+fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        let in_date = date_spans
+            .iter()
+            .any(|d| token.start >= d.start && token.end <= d.end);
+        let glued = !standalone(text, &token);
+        let in_table = [i.checked_sub(1), Some(i + 1), Some(i + 2)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| tokens.get(k))
+            .any(|t| t.text.eq_ignore_ascii_case("vs"));
+        let in_date = in_date || glued || in_table;
+        let Some((mut value, currency, mut scale)) = number_value(token.text).filter(|_| !in_date)
+        else {
+            i += 1;
+            continue;
+        };
+        let lower = token.text.to_lowercase();
+        // "thousand cubic feet" alone names a unit, not a count: a bare "hundred" or
+        // "thousand" counts only after "a" or "one".
+        let bare_scale = matches!(lower.as_str(), "hundred" | "thousand")
+            && !(i > 0 && matches!(tokens[i - 1].text.to_lowercase().as_str(), "a" | "one"));
+        if bare_scale {
+            i += 1;
+            continue;
+        }
+        // "No" counts only as "no firefighters", "a dozen" as 12.
+        if lower == "no" && i + 1 < tokens.len() && number_value(tokens[i + 1].text).is_some() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        // "2.5 million", "two hundred", "a dozen".
+        while let Some(next) = tokens.get(j) {
+            let next_lower = next.text.to_lowercase();
+            match SCALES.iter().find(|(s, _)| *s == next_lower && s.len() > 2) {
+                Some((_, s)) => {
+                    scale *= s;
+                    j += 1;
+                }
+                None => break,
+            }
+        }
+        if lower == "dozen" && i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("a") {
+            value = 12.0;
+        }
+        value *= scale;
+        let is_year = scale == 1.0
+            && currency.is_none()
+            && token.text.len() == 4
+            && (1800.0..=2100.0).contains(&value);
+        let percent = token.text.ends_with('%')
+            || tokens
+                .get(j)
+                .is_some_and(|t| t.text == "%" || t.text.eq_ignore_ascii_case("percent"))
+            || (tokens
+                .get(j)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("per"))
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.text.eq_ignore_ascii_case("cent")));
+        if percent {
+            j += match tokens.get(j).map(|t| t.text.to_lowercase()) {
+                Some(t) if t == "per" => 2,
+                Some(t) if t == "%" || t == "percent" => 1,
+                _ => 0,
+            };
+        }
+        let currency = currency.or_else(|| {
+            let next_token = tokens.get(j)?;
+            // "419.50 (421.43) dlrs": the currency word must follow the number directly.
+            if !text[tokens[j - 1].end..next_token.start].trim().is_empty() {
+                return None;
+            }
+            let next = next_token.text.to_lowercase();
+            let code = match next.as_str() {
+                "pounds" | "pound" => "GBP",
+                "dollars" | "dollar" | "dlrs" | "dlr" => "USD",
+                "stg" | "sterling" => "GBP",
+                "euros" | "euro" => "EUR",
+                "yen" => "JPY",
+                _ => return None,
+            };
+            j += 1;
+            Some(code)
+        });
+        let (noun, noun_end) = counted_noun(text, tokens, j);
+        let unit = if percent {
+            Some(Unit::Percent(noun.clone().unwrap_or_default()))
+        } else if let Some(code) = currency {
+            Some(Unit::Money(code))
+        } else if is_year || token.text.contains('.') && noun.is_none() {
+            None
+        } else {
+            noun.filter(|n| !NOT_COUNTED.contains(&n.as_str()))
+                .map(Unit::Count)
+        };
+        let Some(unit) = unit else {
+            i = j.max(i + 1);
+            continue;
+        };
+        let (qualifier, start) = qualifier(text, tokens, i);
+        let mut range = range(value, qualifier, token.text, scale);
+        // "81.750 francs" may be 81,750 written the continental way: allow both readings.
+        let digits = token.text.trim_start_matches(['£', '$', '€', '¥']);
+        if let Some((whole, fraction)) = digits.split_once('.')
+            && fraction.len() == 3
+            && fraction.chars().all(|c| c.is_ascii_digit())
+            && !whole.contains(',')
+        {
+            range.high = range.high.max(value * 1000.0);
+        }
+        let end = match unit {
+            Unit::Money(_) => tokens[j.saturating_sub(1).max(i)].end,
+            _ => noun_end.unwrap_or(tokens[j.saturating_sub(1).max(i)].end),
+        };
+        let last = tokens.iter().rposition(|t| t.end <= end).unwrap_or(i);
+        out.push(Quantity {
+            span: Span::new(start, end),
+            value,
+            range,
+            unit,
+            predicate: predicate(text, tokens, i, last),
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Plurals that do not end in "s".
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "staff",
+    "police",
+    "crew",
+    "personnel",
+    "cattle",
+    "sheep",
+    "fish",
+    "aircraft",
+    "feet",
+    "teeth",
+    "mice",
+    "livestock",
+    "troops",
+];
+
+/// The stem of the noun a number counts, from up to three words after it, stopping at a
+/// function word or punctuation: the last plural among them ("12 fire engines", "60
+/// firefighters fought", "14 night-shift staff"), else the first ("one man").
+fn counted_noun(text: &str, tokens: &[Token<'_>], from: usize) -> (Option<String>, Option<usize>) {
+    let mut words: Vec<(String, usize, bool)> = Vec::new();
+    let mut previous_end = tokens.get(from.saturating_sub(1)).map(|t| t.end);
+    for token in tokens.iter().skip(from).take(3) {
+        let lower = token.text.to_lowercase();
+        // Only white space may separate the words of "12 fire engines".
+        let adjacent = previous_end
+            .is_some_and(|e| e <= token.start && text[e..token.start].trim().is_empty());
+        if !adjacent
+            || NOUN_STOPS.contains(&lower.as_str())
+            || !token.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            || token.text.chars().next().is_some_and(char::is_uppercase)
+        {
+            break;
+        }
+        // A participle after the noun is the start of the verb ("60 firefighters attended"),
+        // an adverb the start of another phrase ("450 tonnes mainly carries").
+        if !words.is_empty()
+            && (lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with("ly"))
+        {
+            break;
+        }
+        let word = stem(&lower);
+        // "10 years", "3 hours": a measure of time or order, not a count.
+        if NOT_COUNTED.contains(&word.as_str()) {
+            return (None, None);
+        }
+        let plural = (lower.ends_with('s') && !lower.ends_with("ss"))
+            || IRREGULAR_PLURALS.contains(&lower.as_str());
+        words.push((word, token.end, plural));
+        previous_end = Some(token.end);
+    }
+    let chosen = words
+        .iter()
+        .rev()
+        .find(|(_, _, plural)| *plural)
+        .or(words.first());
+    match chosen {
+        Some((word, end, _)) => (Some(word.clone()), Some(*end)),
+        None => (None, None),
+    }
+}
+
+/// Words skipped when looking for the verb of a quantity.
+const AUXILIARIES: &[&str] = &[
+    "were",
+    "was",
+    "are",
+    "is",
+    "had",
+    "have",
+    "has",
+    "been",
+    "be",
+    "being",
+    "would",
+    "will",
+    "could",
+    "also",
+    "all",
+    "reportedly",
+    "then",
+    "later",
+    "still",
+    "now",
+    "who",
+    "that",
+    "which",
+    "the",
+    "a",
+    "an",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "more",
+    "than",
+    "least",
+    "at",
+    "over",
+    "up",
+    "to",
+    "of",
+    "by",
+    "with",
+    "and",
+    "as",
+    "many",
+    "only",
+    "just",
+    "total",
+    "estimated",
+    "approximately",
+    "roughly",
+    "on",
+    "in",
+    "for",
+    "from",
+    "after",
+    "before",
+    "per",
+    "a",
+    "into",
+    "against",
+    "under",
+    "while",
+    "there",
+    "it",
+    "they",
+    "he",
+    "she",
+    "said",
+];
+
+/// The verb of a quantity: the first content word after it in the same clause, else the
+/// nearest before it in the same clause.
+fn predicate(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Option<String> {
+    let content = |t: &&Token<'_>| {
+        let lower = t.text.to_lowercase();
+        t.text.chars().all(char::is_alphabetic)
+            && !t.text.starts_with(char::is_uppercase)
+            && !AUXILIARIES.contains(&lower.as_str())
+            && number_value(t.text).is_none()
+    };
+    let clause_break =
+        |from: usize, to: usize| text[from..to].contains([',', ';', ':', '(', ')', '—', '–', '"']);
+    let mut previous = tokens[last].end;
+    let mut after = tokens.iter().skip(last + 1).take(4).take_while(|t| {
+        let open = !clause_break(previous, t.start);
+        previous = t.end;
+        open
+    });
+    let found = after.find(content);
+    let mut next = tokens[first].start;
+    let before = tokens[..first].iter().rev().take(4).take_while(|t| {
+        let open = !clause_break(t.end, next);
+        next = t.start;
+        open
+    });
+    let mut before = before;
+    found.or_else(|| before.find(content)).map(|t| stem(t.text))
+}
+
+/// The qualifier before token `i` and where the quantity's text starts.
+fn qualifier(text: &str, tokens: &[Token<'_>], i: usize) -> (Qualifier, usize) {
+    let start = tokens[i].start;
+    let window_start = tokens[i.saturating_sub(3)].start;
+    let before = text[window_start..start].to_lowercase();
+    let before = before.trim_end();
+    QUALIFIERS
+        .iter()
+        .filter(|(phrase, _)| {
+            before.ends_with(phrase)
+                && before[..before.len() - phrase.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .max_by_key(|(phrase, _)| phrase.len())
+        .map_or((Qualifier::Exact, start), |(phrase, q)| {
+            (*q, window_start + before.len() - phrase.len())
+        })
+}
+
+fn range(value: f64, qualifier: Qualifier, written: &str, scale: f64) -> Range {
+    let round = value >= 20.0 && value % 10.0 == 0.0 && !written.contains('.');
+    // "3.1 billion" is stated to a tenth of a billion: it covers 3.05 to 3.15 billion.
+    let decimals = written.split_once('.').map_or(0, |(_, d)| {
+        d.chars().take_while(char::is_ascii_digit).count()
+    });
+    let precision = if scale > 1.0 {
+        0.5 * scale / 10f64.powi(decimals as i32)
+    } else {
+        0.0
+    };
+    let (low, high) = match qualifier {
+        Qualifier::Exact if round => (value * (1.0 - ROUND), value * (1.0 + ROUND)),
+        Qualifier::Exact => (value - precision, value + precision),
+        Qualifier::About => (value * (1.0 - ABOUT), value * (1.0 + ABOUT)),
+        Qualifier::Above => (value, f64::INFINITY),
+        Qualifier::AtLeast => (value, f64::INFINITY),
+        Qualifier::Below => (0.0, value),
+        Qualifier::AtMost => (0.0, value),
+        Qualifier::Nearly => (value * (1.0 - ABOUT), value),
+    };
+    Range { low, high }
+}
+
+/// "Matthew Trickett, 37," / "Trickett, aged 37" / "the 37-year-old ... Matthew Trickett".
+static AGE_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:[A-Z][\p{L}'’-]+\s){0,2}[A-Z][\p{L}'’-]+),\s(?:aged\s)?(\d{1,3})(?:,\s|\s*\)|\s(?:was|is|who|has|had|from|of|and)\s)")
+        .expect("constant pattern")
+});
+
+static AGE_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,3})-year-old\s(?:[a-z\p{L}-]+\s){0,3}?((?:[A-Z][\p{L}'’-]+\s){0,2}[A-Z][\p{L}'’-]+)")
+        .expect("constant pattern")
+});
+
+/// Honorifics and words that open a sentence but are not part of a name.
+const NOT_NAMES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof", "The", "A", "An", "Former",
+    "Briton", "British", "American", "Police", "Officers", "Both", "He", "She", "It",
+];
+
+fn ages(text: &str, sentence: Span) -> Vec<Age> {
+    let body = &text[sentence.start..sentence.end];
+    let mut out = Vec::new();
+    let mut push = |name: &str, years: &str, at: usize, len: usize| {
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .filter(|w| !NOT_NAMES.contains(&w.trim_end_matches('.')))
+            .collect();
+        let (Some(surname), Ok(years)) = (words.last(), years.parse::<u32>()) else {
+            return;
+        };
+        if !(1..=120).contains(&years) {
+            return;
+        }
+        out.push(Age {
+            span: Span::new(sentence.start + at, sentence.start + at + len),
+            surname: surname.to_string(),
+            name: words.join(" "),
+            years,
+        });
+    };
+    for caps in AGE_AFTER_NAME.captures_iter(body) {
+        let (Some(name), Some(years)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        push(
+            name.as_str(),
+            years.as_str(),
+            name.start(),
+            years.end() - name.start(),
+        );
+    }
+    for caps in AGE_BEFORE_NAME.captures_iter(body) {
+        let (Some(years), Some(name)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        push(
+            name.as_str(),
+            years.as_str(),
+            years.start(),
+            name.end() - years.start(),
+        );
+    }
+    out
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+static EVENT_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bon\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+        .expect("constant pattern")
+});
+
+/// The days a sentence names for events: full dates, and weekdays after "on" resolved to the
+/// latest such day on or before the story's date (news reports what has happened; a sentence
+/// about the future, "will meet on Tuesday", is left unresolved).
+fn days(text: &str, sentence: Span, story_date: Option<Date>) -> Vec<EventDay> {
+    let body = &text[sentence.start..sentence.end];
+    // Whether the words just before a weekday put it in the future ("will meet on Friday").
+    let future = |at: usize| {
+        let mut from = at.saturating_sub(40);
+        while !body.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = format!(" {}", body[from..at].to_lowercase());
+        [
+            " will ",
+            " is due ",
+            " are due ",
+            " next ",
+            " expected ",
+            " plans ",
+            " would ",
+            " 'll ",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+    };
+    let mut out: Vec<EventDay> = dates::find_dates(body)
+        .into_iter()
+        .map(|m| EventDay {
+            span: Span::new(sentence.start + m.start, sentence.start + m.end),
+            date: Some(m.date),
+            weekday: None,
+        })
+        .collect();
+    for caps in EVENT_DAY.captures_iter(body) {
+        let Some(day) = caps.get(1) else { continue };
+        let span = Span::new(sentence.start + day.start(), sentence.start + day.end());
+        if out
+            .iter()
+            .any(|d| d.span.start <= span.start && span.end <= d.span.end + 12)
+        {
+            // "Tuesday, October 14, 2025": the full date says it all.
+            continue;
+        }
+        let weekday = WEEKDAYS
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(day.as_str()))
+            .map(|w| w as u8);
+        let date = match (story_date, weekday, future(day.start())) {
+            (Some(story), Some(weekday), false) => Some(latest_weekday(story, weekday)),
+            _ => None,
+        };
+        out.push(EventDay {
+            span,
+            date,
+            weekday,
+        });
+    }
+    out
+}
+
+/// The latest day on or before `date` that falls on `weekday` (0 = Monday).
+fn latest_weekday(date: Date, weekday: u8) -> Date {
+    let days = date.days_since_epoch();
+    // 1970-01-01 was a Thursday (3).
+    let today = (days + 3).rem_euclid(7);
+    let back = (today - i64::from(weekday)).rem_euclid(7);
+    Date::from_days_since_epoch(days - back)
+}
+
+/// Stems of the words a sentence negates: the first content word within three words after a
+/// negator ("did not seek" gives "seek", "has never been charged" gives "charg").
+fn negated(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let lower = token.text.to_lowercase();
+        let negates = NEGATORS.contains(&lower.as_str()) || lower.ends_with("n't");
+        // "consumers tried to dictate quotas, not negotiate them": a contrast, not a denial.
+        let contrast =
+            lower == "not" && i > 0 && text[tokens[i - 1].end..token.start].trim() == ",";
+        if !negates || contrast || describes_a_noun(tokens, i) {
+            continue;
+        }
+        // Every content word in reach: "was not immediately known" negates "known" too, and
+        // "agreed not to try to seek" negates "seek".
+        out.extend(
+            tokens
+                .iter()
+                .skip(i + 1)
+                .take(4)
+                .map(|t| stem(t.text))
+                .filter(|w| {
+                    !STOPWORDS.contains(&w.as_str())
+                        && w.len() > 2
+                        && !["be", "been", "yet", "ever"].contains(&w.as_str())
+                }),
+        );
+    }
+    out
+}
+
+/// Whether the negator at `i` opens a relative clause ("a budget *that does not* allocate
+/// funds", "officers *who had not* been vetted"): it describes the noun before it and says
+/// nothing on whether the main event happened.
+fn describes_a_noun(tokens: &[Token<'_>], i: usize) -> bool {
+    const RELATIVE: &[&str] = &["that", "which", "who", "whom", "whose"];
+    const AUXILIARY: &[&str] = &[
+        "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+        "could", "can", "should", "may", "might", "must",
+    ];
+    let lower = |k: usize| tokens[k].text.to_lowercase();
+    let relative = |k: usize| RELATIVE.contains(&lower(k).as_str());
+    if tokens[i].text.to_lowercase().ends_with("n't") {
+        return i >= 1 && relative(i - 1);
+    }
+    (i >= 1 && relative(i - 1))
+        || (i >= 2 && AUXILIARY.contains(&lower(i - 1).as_str()) && relative(i - 2))
+}
+
+fn reports_change(words: &[String]) -> bool {
+    const CHANGE: &[&str] = &[
+        "rose", "risen", "ris", "increas", "climb", "grew", "grown", "revis", "updat", "now",
+        "latest", "fell", "fallen", "dropp", "reach", "sweeten", "rais", "cut", "lower", "boost",
+        "amend", "new", "higher",
+    ];
+    words.iter().any(|w| CHANGE.contains(&w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn claims(body: &str) -> SentenceClaims {
+        let text = format!("Headline\n\n{body}");
+        let segmented = segment(&text, 10);
+        let mut all = extract(&text, &segmented, Date::new(2025, 3, 12));
+        all.remove(0)
+    }
+
+    fn described(body: &str) -> Vec<String> {
+        let text = format!("Headline\n\n{body}");
+        claims(body)
+            .quantities
+            .iter()
+            .map(|q| {
+                format!(
+                    "{} = {} [{}..{}] {:?}",
+                    &text[q.span.start..q.span.end],
+                    q.value,
+                    q.range.low,
+                    q.range.high,
+                    q.unit
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_with_their_nouns_and_qualifiers() {
+        assert_eq!(
+            described(
+                "Twelve fire engines and about 60 firefighters attended, with more than 50 staff."
+            ),
+            vec![
+                "Twelve fire engines = 12 [12..12] Count(\"engin\")",
+                "about 60 firefighters = 60 [51..69] Count(\"firefighter\")",
+                "more than 50 staff = 50 [50..inf] Count(\"staff\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn words_and_digits_are_the_same_number() {
+        let words = &claims("Sixty firefighters went.").quantities[0];
+        let digits = &claims("60 firefighters went.").quantities[0];
+        assert_eq!(words.value, digits.value);
+        assert_eq!(words.unit, digits.unit);
+        assert_eq!(
+            claims("Twenty-five people were hurt.").quantities[0].value,
+            25.0
+        );
+        assert_eq!(claims("A dozen homes were hit.").quantities[0].value, 12.0);
+    }
+
+    #[test]
+    fn money_and_percentages() {
+        assert_eq!(
+            described("The council saved £2.4m, a 35% increase, and $30 million more."),
+            vec![
+                "£2.4m = 2400000 [2350000..2450000] Money(\"GBP\")",
+                "35% increase = 35 [35..35] Percent(\"increas\")",
+                "$30 million = 30000000 [28500000..31500000] Money(\"USD\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn years_times_and_dates_are_not_counts() {
+        assert_eq!(
+            described("In 2024, at 3.08am on 11 March 2025, it began."),
+            Vec::<String>::new()
+        );
+        assert!(described("He spent 10 years there and 3 hours here.").is_empty());
+    }
+
+    #[test]
+    fn tables_and_capitals_are_not_prose() {
+        assert!(!is_prose(
+            "CME 10:45 EDT L-CATTLE APR7 69.52 UP 0.12 JUN7 64.95 OFF 0.07"
+        ));
+        assert!(!is_prose("COMMODITIES CLOSING SPOT TRENDS - APRIL 7"));
+        assert!(is_prose(
+            "About 60 firefighters fought the fire on 11 March 2025."
+        ));
+    }
+
+    #[test]
+    fn stated_precision_widens_the_range() {
+        let q = &claims("The bid was worth 3.1 billion dlrs.").quantities[0];
+        assert!(q.range.low < 3.06e9 && q.range.high > 3.14e9, "{q:?}");
+        assert_eq!(
+            described("Gold fixed at 419.50 (421.43) dlrs an ounce."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_list_of_figures_is_not_an_age() {
+        assert!(
+            claims("Patents: 30,000 in West Germany, 60,000 in the U.S.")
+                .ages
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn no_counts_as_zero() {
+        assert_eq!(
+            described("No firefighters were injured."),
+            vec!["No firefighters = 0 [0..0] Count(\"firefighter\")"]
+        );
+    }
+
+    #[test]
+    fn ages_of_named_people() {
+        let found = claims(
+            "A third suspect, 37-year-old Briton Matthew Trickett, was charged, and Jane Doe, 44, of Leeds, spoke.",
+        );
+        let ages: Vec<(String, u32)> = found
+            .ages
+            .iter()
+            .map(|a| (a.name.clone(), a.years))
+            .collect();
+        assert_eq!(
+            ages,
+            vec![
+                ("Jane Doe".to_string(), 44),
+                ("Matthew Trickett".to_string(), 37)
+            ]
+        );
+    }
+
+    #[test]
+    fn weekdays_resolve_against_the_story_date() {
+        // 12 March 2025 was a Wednesday.
+        let found = claims("The fire started on Tuesday and the council will meet on Friday.");
+        assert_eq!(found.days[0].date, Date::new(2025, 3, 11));
+        assert_eq!(found.days[1].date, None, "a future day is not resolved");
+    }
+
+    #[test]
+    fn negations_name_the_negated_verb() {
+        assert_eq!(
+            claims("The council did not approve the closure.").negated,
+            vec!["approv", "closur"]
+        );
+        assert_eq!(
+            claims("Prosecutors would not seek a retrial.").negated,
+            vec!["seek", "retrial"]
+        );
+        assert_eq!(
+            claims("His position was not immediately known.").negated,
+            vec!["immediately", "known"]
+        );
+        assert!(
+            claims("The council approved the closure.")
+                .negated
+                .is_empty()
+        );
+        assert!(
+            claims("They tried to dictate quotas, not negotiate them.")
+                .negated
+                .is_empty()
+        );
+        assert_eq!(
+            claims("He will not approve a budget that does not allocate funding for a wall.")
+                .negated,
+            vec!["approv", "budget"],
+            "a relative clause describes the budget; it does not deny an allocation"
+        );
+        assert!(
+            claims("Officers who hadn't been vetted were sent.")
+                .negated
+                .is_empty()
+        );
+        assert!(claims("If they did not change their minds, talks would end.").conditional);
+    }
+
+    #[test]
+    fn stems_meet_across_inflections() {
+        assert_eq!(stem("approved"), stem("approves"));
+        assert_eq!(stem("approve"), stem("approving"));
+        assert_eq!(stem("firefighters"), "firefighter");
+        assert_eq!(stem("men"), "man");
+    }
+}

@@ -36,6 +36,9 @@ const SAME_EVENT: f64 = 0.4;
 /// Similarity above which sentences are near-paraphrases.
 const PARAPHRASE: f64 = 0.55;
 
+/// Similarity above which two sentences of one outlet's stories state the same fact.
+const SAME_OUTLET: f64 = 0.6;
+
 /// Stories further apart than this many days are not compared: they report different events
 /// or a later stage of one.
 const MAX_DAYS_APART: i64 = 7;
@@ -53,6 +56,10 @@ const ANCHOR_SHARE: usize = 200;
 
 /// ... or at most this many stories, in a small batch.
 const ANCHOR_STORIES: usize = 10;
+
+/// The share of the shorter story's rare names that two stories must have in common to report
+/// the same event.
+const SHARED_NAMES: f64 = 0.4;
 
 /// A name in at most this many stories anchors on its own.
 const VERY_RARE: usize = 3;
@@ -135,9 +142,42 @@ pub struct ClaimGroup {
     pub observations: Vec<Observation>,
     /// Versions: indices into `observations` that agree with each other, largest first.
     pub versions: Vec<Vec<usize>>,
+    /// Which observations were compared with each other directly. A group is held together by
+    /// chains of comparisons, but only observations compared directly may contradict each other:
+    /// a chain can drift from one quantity to another.
+    pub links: Links,
+}
+
+/// The direct comparisons within a claim group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Links {
+    /// Every observation bears on every other (ages of one person).
+    All,
+    /// Only these pairs of observations, by index, were compared.
+    Pairs(Vec<(usize, usize)>),
 }
 
 impl ClaimGroup {
+    /// The observations compared directly with observation `i`.
+    pub fn partners(&self, i: usize) -> Vec<usize> {
+        match &self.links {
+            Links::All => (0..self.observations.len()).filter(|&j| j != i).collect(),
+            Links::Pairs(pairs) => {
+                let mut out: Vec<usize> = pairs
+                    .iter()
+                    .filter_map(|&(a, b)| match (a == i, b == i) {
+                        (true, _) => Some(b),
+                        (_, true) => Some(a),
+                        _ => None,
+                    })
+                    .collect();
+                out.sort_unstable();
+                out.dedup();
+                out
+            }
+        }
+    }
+
     /// The distinct stories in a version.
     pub fn stories(&self, version: &[usize]) -> usize {
         let mut stories: Vec<usize> = version
@@ -220,6 +260,11 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
                 if !alignable(other)
                     || !same_periods(sentence, other)
                     || different_instances(sentence, other)
+                    || different_subjects(
+                        (sentence, &story_names[s]),
+                        (other, &story_names[t]),
+                        &anchors,
+                    )
                 {
                     continue;
                 }
@@ -268,17 +313,39 @@ fn anchor_names(stories: &[StoryClaims<'_>]) -> HashMap<String, usize> {
 }
 
 /// Whether two stories report the same event: they share rare proper names, two of them or
-/// one found in very few stories. Without that, sentences that share only common words ("the
+/// one found in very few stories, and those shared names are a good part of what the shorter
+/// story names ([`SHARED_NAMES`]). Without that, sentences that share only common words ("the
 /// company said it filed an offering of 50 mln dlrs", "Moody's said it may downgrade") may
-/// well be about different companies. Both name lists are sorted.
+/// well be about different companies, and two wire stories that share a market and a ministry
+/// but not their companies are two stories. Both name lists are sorted.
 fn shares_anchor(a: &[&str], b: &[&str], anchors: &HashMap<String, usize>) -> bool {
-    let weight: usize = a
+    let shared: Vec<&&str> = a.iter().filter(|n| b.binary_search(n).is_ok()).collect();
+    let weight: usize = shared
         .iter()
-        .filter(|n| b.binary_search(n).is_ok())
-        .filter_map(|n| anchors.get(*n))
+        .filter_map(|n| anchors.get(**n))
         .map(|&stories| if stories <= VERY_RARE { 2 } else { 1 })
         .sum();
-    weight >= 2
+    let smaller = a.len().min(b.len()).max(1);
+    weight >= 2 && shared.len() as f64 >= SHARED_NAMES * smaller as f64
+}
+
+/// Whether two sentences are about different subjects: each names something rare that the
+/// other's story never mentions ("Thomson McKinnon Mortgage Assets is offering 100 mln dlrs of
+/// mortgage obligations" and "Kidder Peabody Mortgage Assets Trust is offering 500 mln dlrs":
+/// the same template, two companies). A sentence that names nothing, or only what the other
+/// story names too, may well be about the same thing.
+fn different_subjects(
+    (a, story_a): (&SentenceClaims, &[&str]),
+    (b, story_b): (&SentenceClaims, &[&str]),
+    anchors: &HashMap<String, usize>,
+) -> bool {
+    let foreign = |sentence: &SentenceClaims, other_story: &[&str]| {
+        sentence
+            .names
+            .iter()
+            .any(|n| anchors.contains_key(n) && other_story.binary_search(&n.as_str()).is_err())
+    };
+    foreign(a, story_b) && foreign(b, story_a)
 }
 
 /// Whether two sentences are two instances of a recurring event rather than one event told
@@ -381,6 +448,14 @@ pub fn claim_groups(
         let (sa, ia) = pair.a;
         let (sb, ib) = pair.b;
         let (a, b) = (&stories[sa].sentences[ia], &stories[sb].sentences[ib]);
+        // One outlet's stories on a developing event report its successive stages and facets
+        // (the bid, the rival bid, the debt under review, the volume at noon and at the close):
+        // its figures update each other, and only near-paraphrases of each other are taken to
+        // state the same fact.
+        let same_outlet = stories[sa].outlet.is_some() && stories[sa].outlet == stories[sb].outlet;
+        if same_outlet && pair.similarity < SAME_OUTLET {
+            continue;
+        }
         let observe = |s: usize, claims: &SentenceClaims, span: Span, value: Value| Observation {
             story: stories[s].story,
             outlet: stories[s].outlet.map(str::to_string),
@@ -391,7 +466,7 @@ pub fn claim_groups(
             reports_change: claims.reports_change,
         };
         // Quantities with the same unit: the same count only where each sentence has one.
-        for qa in &a.quantities {
+        for qa in a.quantities.iter().filter(|_| !same_outlet) {
             let same: Vec<_> = b.quantities.iter().filter(|q| q.unit == qa.unit).collect();
             let alone = a.quantities.iter().filter(|q| q.unit == qa.unit).count() == 1;
             if let ([qb], true) = (same.as_slice(), alone) {
@@ -402,7 +477,11 @@ pub fn claim_groups(
                     (Unit::Count(_), _, _) => pair.similarity >= PARAPHRASE,
                     _ => true,
                 };
-                if !shares_context(a, b, &qa.unit) || !verbs_agree {
+                if !shares_context(a, b, &qa.unit)
+                    || !verbs_agree
+                    || qa.per != qb.per
+                    || !same_magnitude(qa.value, qb.value)
+                {
                     continue;
                 }
                 groups.link(
@@ -442,7 +521,7 @@ pub fn claim_groups(
             // ("did not approve the closure" against "approved the closure": one disagreement,
             // about approving the closure).
             let verb = negated.negated.iter().find(|verb| {
-                plain.words.contains(verb)
+                plain.asserted.binary_search(verb).is_ok()
                     && !plain.negated.contains(verb)
                     && same_neighbour(negated, plain, verb, verb)
             });
@@ -463,8 +542,9 @@ pub fn claim_groups(
             .iter()
             .filter(|_| !a.conditional && !b.conditional)
         {
-            let says =
-                |c: &SentenceClaims, w: &String| c.words.contains(w) && !c.negated.contains(w);
+            let says = |c: &SentenceClaims, w: &String| {
+                c.asserted.binary_search(w).is_ok() && !c.negated.contains(w)
+            };
             if says(a, yes)
                 && says(b, no)
                 && !says(a, no)
@@ -503,7 +583,10 @@ pub fn claim_groups(
 }
 
 /// Whether word `x` in sentence `a` and word `y` in sentence `b` stand in the same company: the
-/// nearest content word after them (their object) or before them (their subject) is the same.
+/// nearest content word after them (their object) is the same, or, where neither has one, the
+/// nearest before them (their subject). A shared subject alone is not enough where the objects
+/// differ: "Dauster will not attend the board meeting" and "Dauster will attend a meeting in
+/// Managua" are about two meetings.
 fn same_neighbour(a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> bool {
     let neighbours = |c: &SentenceClaims, w: &str| {
         let Some(at) = c.words.iter().position(|s| s == w) else {
@@ -516,7 +599,23 @@ fn same_neighbour(a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> b
     };
     let (before_a, after_a) = neighbours(a, x);
     let (before_b, after_b) = neighbours(b, y);
-    (after_a.is_some() && after_a == after_b) || (before_a.is_some() && before_a == before_b)
+    match (after_a, after_b) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => before_a.is_some() && before_a == before_b,
+        _ => false,
+    }
+}
+
+/// Figures further apart than this factor are not two versions of one figure but two
+/// figures: a price and a total, a tranche and an issue ("52.5 mln dlr tranche", "a 160 mln dlr
+/// offering").
+const MAX_RATIO: f64 = 10.0;
+
+/// Whether two values can be versions of one figure: within [`MAX_RATIO`] of each other, or
+/// one of them none at all ("no firefighters were hurt" against "two firefighters were hurt").
+fn same_magnitude(a: f64, b: f64) -> bool {
+    let (low, high) = if a < b { (a, b) } else { (b, a) };
+    low == 0.0 || high <= low * MAX_RATIO
 }
 
 /// Whether two sentences share a content stem besides the counted noun itself: "60
@@ -581,6 +680,7 @@ fn age_groups(stories: &[StoryClaims<'_>]) -> Vec<ClaimGroup> {
             subject: Subject::Age(person),
             observations,
             versions: Vec::new(),
+            links: Links::All,
         })
         .collect();
     out.sort_by(|a, b| a.subject.cmp(&b.subject));
@@ -591,6 +691,8 @@ fn age_groups(stories: &[StoryClaims<'_>]) -> Vec<ClaimGroup> {
 pub fn agree(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Quantity(x, _), Value::Quantity(y, _)) => x.overlaps(y),
+        // Two stories a week apart resolve "on Monday" to different Mondays; the words agree.
+        (Value::Day(_, Some(x)), Value::Day(_, Some(y))) if x == y => true,
         (Value::Day(Some(x), _), Value::Day(Some(y), _)) => x == y,
         (Value::Day(_, Some(x)), Value::Day(_, Some(y))) => x == y,
         (Value::Day(Some(date), _), Value::Day(None, Some(weekday)))
@@ -650,6 +752,7 @@ struct Groups {
     observations: Vec<(Subject, Observation)>,
     index: HashMap<(Subject, usize, usize), usize>,
     parent: Vec<usize>,
+    edges: Vec<(usize, usize)>,
 }
 
 impl Groups {
@@ -676,6 +779,10 @@ impl Groups {
     fn link(&mut self, subject: Subject, a: Observation, b: Observation) {
         let a = self.node(&subject, a);
         let b = self.node(&subject, b);
+        if a == b {
+            return;
+        }
+        self.edges.push((a.min(b), a.max(b)));
         let (ra, rb) = (self.root(a), self.root(b));
         if ra != rb {
             self.parent[rb.max(ra)] = rb.min(ra);
@@ -687,6 +794,20 @@ impl Groups {
         for node in 0..self.observations.len() {
             let root = self.root(node);
             members.entry(root).or_default().push(node);
+        }
+        // Where each node lands: its group's root and its place among the group's observations.
+        let mut place: HashMap<usize, usize> = HashMap::new();
+        for nodes in members.values() {
+            for (local, &node) in nodes.iter().enumerate() {
+                place.insert(node, local);
+            }
+        }
+        let mut links: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        self.edges.sort_unstable();
+        self.edges.dedup();
+        for (a, b) in std::mem::take(&mut self.edges) {
+            let root = self.root(a);
+            links.entry(root).or_default().push((place[&a], place[&b]));
         }
         let mut roots: Vec<usize> = members.keys().copied().collect();
         roots.sort_unstable();
@@ -701,6 +822,7 @@ impl Groups {
                         .map(|&n| self.observations[n].1.clone())
                         .collect(),
                     versions: Vec::new(),
+                    links: Links::Pairs(links.remove(&root).unwrap_or_default()),
                 }
             })
             .collect()

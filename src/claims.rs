@@ -56,6 +56,9 @@ pub struct Quantity {
     /// The stem of the verb that goes with it ("60 firefighters *fought*", "*sent* 12
     /// engines"), so that counts of the same thing at different moments are told apart.
     pub predicate: Option<String>,
+    /// For money, what one amount buys ("24 dlrs *a share*", "17 dlrs *a barrel*", "500 dlrs
+    /// *each*"): a price is never the same quantity as a total.
+    pub per: Option<String>,
 }
 
 /// A named person's stated age.
@@ -97,8 +100,11 @@ pub struct SentenceClaims {
     pub ages: Vec<Age>,
     /// Days it names for events.
     pub days: Vec<EventDay>,
-    /// Stems of the words it negates ("did not approve" gives "approv").
+    /// Stems of the verbs it denies ("did not approve" gives "approv").
     pub negated: Vec<String>,
+    /// Stems of the content words it states plainly: outside quotation marks and away from any
+    /// negation, sorted.
+    pub asserted: Vec<String>,
     /// Whether it states a condition ("if", "unless", "whether"), so says nothing either way
     /// about whether something happened.
     pub conditional: bool,
@@ -229,7 +235,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Words that negate the verb after them.
-const NEGATORS: &[&str] = &["not", "never", "n't", "no longer", "cannot"];
+const NEGATORS: &[&str] = &["not", "never", "n't", "cannot"];
 
 /// Words before a number that widen it into a range.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -399,7 +405,7 @@ struct Token<'a> {
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[£$€¥]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:%|[a-zA-Z]{1,3}\b)?|[\p{L}]+(?:['’-][\p{L}]+)*|n't|%",
+        r#"[£$€¥]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:%|[a-zA-Z]{1,3}\b)?|[\p{L}]+(?:['’-][\p{L}]+)*(?:"t\b)?|n't|%"#,
     )
     .expect("constant pattern")
 });
@@ -475,6 +481,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
             let body = &text[start..sentence.span.end];
             let tokens = tokens(body, start);
             let words: Vec<String> = tokens.iter().map(|t| stem(t.text)).collect();
+            let polarity = polarity(text, &tokens);
             let mut stems: Vec<String> = tokens
                 .iter()
                 .zip(&words)
@@ -517,7 +524,8 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                 quantities: quantities(text, &tokens, &date_spans),
                 ages: ages(text, sentence.span),
                 days: days(text, Span::new(start, sentence.span.end), story_date),
-                negated: negated(text, &tokens),
+                negated: polarity.negated,
+                asserted: polarity.asserted,
                 conditional: tokens
                     .iter()
                     .any(|t| matches!(t.text.to_lowercase().as_str(), "if" | "unless" | "whether")),
@@ -546,6 +554,13 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
 /// Whether a sentence is prose rather than a table row or a header: it has lower-case words,
 /// and numbers are not most of what it says ("CME 10:45 EDT L-CATTLE APR7 69.52 UP 0.12 ...").
 fn is_prose(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    // A table row ("LEAD - 350 tonnes mainly carries cash nil 3months 302.00") has figures and
+    // no full stop.
+    let ends_like_prose = trimmed.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…']);
+    if !ends_like_prose && trimmed.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let words = sentence.split_whitespace().count();
     let numeric = sentence
         .split_whitespace()
@@ -709,6 +724,19 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             j += 1;
             Some(code)
         });
+        let per = currency.and_then(|_| per_unit(tokens, j));
+        // "Elders Futures and three other large firms": a part of a count, not the count.
+        if currency.is_none()
+            && tokens.get(j).is_some_and(|t| {
+                matches!(
+                    t.text.to_lowercase().as_str(),
+                    "other" | "more" | "additional" | "further"
+                )
+            })
+        {
+            i = j.max(i + 1);
+            continue;
+        }
         let (noun, noun_end) = counted_noun(text, tokens, j);
         let unit = if percent {
             Some(Unit::Percent(noun.clone().unwrap_or_default()))
@@ -746,10 +774,28 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             range,
             unit,
             predicate: predicate(text, tokens, i, last),
+            per,
         });
         i = j.max(i + 1);
     }
     out
+}
+
+/// What an amount of money is paid for, from the words after it: "a share", "per barrel",
+/// "an ounce", "each".
+fn per_unit(tokens: &[Token<'_>], at: usize) -> Option<String> {
+    let word = |k: usize| tokens.get(k).map(|t| t.text.to_lowercase());
+    match word(at)?.as_str() {
+        "each" | "apiece" => Some("each".to_string()),
+        "a" | "an" | "per" => {
+            let noun = tokens.get(at + 1)?;
+            noun.text
+                .chars()
+                .all(char::is_alphabetic)
+                .then(|| stem(noun.text))
+        }
+        _ => None,
+    }
 }
 
 /// Plurals that do not end in "s".
@@ -1112,35 +1158,191 @@ fn latest_weekday(date: Date, weekday: u8) -> Date {
     Date::from_days_since_epoch(days - back)
 }
 
-/// Stems of the words a sentence negates: the first content word within three words after a
-/// negator ("did not seek" gives "seek", "has never been charged" gives "charg").
-fn negated(text: &str, tokens: &[Token<'_>]) -> Vec<String> {
-    let mut out = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let lower = token.text.to_lowercase();
-        let negates = NEGATORS.contains(&lower.as_str()) || lower.ends_with("n't");
-        // "consumers tried to dictate quotas, not negotiate them": a contrast, not a denial.
+/// Verbs whose negation carries over to the verb they introduce: "agreed not to *try* to
+/// *seek* control" denies seeking control too.
+const CATENATIVES: &[&str] = &[
+    "try", "seek", "want", "agre", "plan", "intend", "attempt", "go", "going", "expect", "decid",
+    "manag", "need", "wish", "hop", "refus", "offer", "threaten", "promis", "aim",
+];
+
+/// Words between a negator and the verb it negates ("has *not yet* been charged", "was not
+/// *immediately* known").
+const NEGATION_FILLERS: &[&str] = &[
+    "be",
+    "been",
+    "being",
+    "yet",
+    "ever",
+    "always",
+    "have",
+    "has",
+    "had",
+    "to",
+    "even",
+    "also",
+    "now",
+    "still",
+    "currently",
+    "formally",
+];
+
+/// Words after a negator that make it deny a phrase rather than the verb ("not *in* a short
+/// time", "not *without* changes", "not *only* ...").
+const CONSTITUENT: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "for",
+    "without",
+    "with",
+    "a",
+    "an",
+    "the",
+    "only",
+    "just",
+    "because",
+    "since",
+    "as",
+    "least",
+    "all",
+    "every",
+    "enough",
+    "necessarily",
+    "so",
+    "quite",
+    "much",
+    "until",
+    "till",
+    "before",
+    "after",
+    "by",
+    "from",
+    "that",
+    "this",
+    "unless",
+    "if",
+    "many",
+];
+
+/// Words that make the word after them a noun.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
+
+/// The polarity of a sentence's words: the verbs it denies, and the content words it states
+/// plainly (outside quotation marks and away from any negation).
+#[derive(Debug, Default)]
+struct Polarity {
+    negated: Vec<String>,
+    asserted: Vec<String>,
+}
+
+/// Reads what a sentence denies: the verb a negator governs ("did not *approve*", "has never
+/// been *charged*", "agreed not to try to *seek*"), leaving out negations inside quotations
+/// (a speaker's words, not the story's), contrasts ("quotas, not negotiate"), relative clauses
+/// ("a budget that does not allocate"), phrases ("not in a short time") and time limits ("not
+/// due to meet until September").
+fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
+    let quoted = quoted_tokens(text, tokens);
+    let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+    // "don"t": a typewriter quote standing in for the apostrophe, as in some wire copy.
+    let is_negator = |k: usize| {
+        NEGATORS.contains(&lower[k].as_str())
+            || lower[k].ends_with("n't")
+            || lower[k].ends_with("n\"t")
+    };
+    let mut near_negation = vec![false; tokens.len()];
+    let mut negated = Vec::new();
+    for i in (0..tokens.len()).filter(|&i| is_negator(i)) {
+        let from = i.saturating_sub(3);
+        let to = (i + 4).min(tokens.len());
+        near_negation[from..to]
+            .iter_mut()
+            .for_each(|near| *near = true);
         let contrast =
-            lower == "not" && i > 0 && text[tokens[i - 1].end..token.start].trim() == ",";
-        if !negates || contrast || describes_a_noun(tokens, i) {
+            lower[i] == "not" && i > 0 && text[tokens[i - 1].end..tokens[i].start].trim() == ",";
+        let clause_end = (i + 1..tokens.len())
+            .find(|&k| text[tokens[k - 1].end..tokens[k].start].contains([',', ';', ':', '(']))
+            .unwrap_or(tokens.len());
+        let time_limit = lower[i + 1..clause_end]
+            .iter()
+            .any(|w| w == "until" || w == "till");
+        if quoted[i] || contrast || time_limit || describes_a_noun(tokens, i) {
             continue;
         }
-        // Every content word in reach: "was not immediately known" negates "known" too, and
-        // "agreed not to try to seek" negates "seek".
-        out.extend(
-            tokens
-                .iter()
-                .skip(i + 1)
-                .take(4)
-                .map(|t| stem(t.text))
-                .filter(|w| {
-                    !STOPWORDS.contains(&w.as_str())
-                        && w.len() > 2
-                        && !["be", "been", "yet", "ever"].contains(&w.as_str())
-                }),
-        );
+        let mut k = i + 1;
+        loop {
+            while k < clause_end
+                && (NEGATION_FILLERS.contains(&lower[k].as_str())
+                    || (lower[k].ends_with("ly") && lower[k].len() > 4))
+            {
+                k += 1;
+            }
+            if k >= clause_end || CONSTITUENT.contains(&lower[k].as_str()) {
+                break;
+            }
+            let verb = stem(tokens[k].text);
+            if STOPWORDS.contains(&verb.as_str()) || number_value(tokens[k].text).is_some() {
+                break;
+            }
+            let carries_on = CATENATIVES.contains(&verb.as_str())
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.text.eq_ignore_ascii_case("to"));
+            negated.push(verb);
+            if !carries_on {
+                break;
+            }
+            k += 1;
+        }
     }
-    out
+    let mut asserted: Vec<String> = tokens
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            // After a determiner a word names a thing ("the closing value"), not an action.
+            let after_determiner = k > 0 && DETERMINERS.contains(&lower[k - 1].as_str());
+            !quoted[k]
+                && !near_negation[k]
+                && !after_determiner
+                && t.text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || "'’-".contains(c))
+        })
+        .map(|(_, t)| stem(t.text))
+        .filter(|w| w.chars().count() > 2 && !STOPWORDS.contains(&w.as_str()))
+        .collect();
+    asserted.sort();
+    asserted.dedup();
+    Polarity { negated, asserted }
+}
+
+/// Which tokens stand inside quotation marks, straight or curly, within the sentence.
+fn quoted_tokens(text: &str, tokens: &[Token<'_>]) -> Vec<bool> {
+    let mut inside = false;
+    let mut previous = tokens.first().map_or(0, |t| {
+        // Look back to the sentence's opening quotation mark, if any, just before the first token.
+        let mut from = t.start.saturating_sub(2);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        from
+    });
+    tokens
+        .iter()
+        .map(|t| {
+            for c in text[previous..t.start].chars() {
+                match c {
+                    '"' => inside = !inside,
+                    '“' => inside = true,
+                    '”' => inside = false,
+                    _ => {}
+                }
+            }
+            previous = t.end;
+            inside
+        })
+        .collect()
 }
 
 /// Whether the negator at `i` opens a relative clause ("a budget *that does not* allocate
@@ -1315,40 +1517,50 @@ mod tests {
 
     #[test]
     fn negations_name_the_negated_verb() {
+        let negated = |body: &str| claims(body).negated;
         assert_eq!(
-            claims("The council did not approve the closure.").negated,
-            vec!["approv", "closur"]
-        );
-        assert_eq!(
-            claims("Prosecutors would not seek a retrial.").negated,
-            vec!["seek", "retrial"]
+            negated("The council did not approve the closure."),
+            vec!["approv"]
         );
         assert_eq!(
-            claims("His position was not immediately known.").negated,
-            vec!["immediately", "known"]
-        );
-        assert!(
-            claims("The council approved the closure.")
-                .negated
-                .is_empty()
-        );
-        assert!(
-            claims("They tried to dictate quotas, not negotiate them.")
-                .negated
-                .is_empty()
+            negated("Prosecutors would not seek a retrial."),
+            vec!["seek"]
         );
         assert_eq!(
-            claims("He will not approve a budget that does not allocate funding for a wall.")
-                .negated,
-            vec!["approv", "budget"],
+            negated("His position was not immediately known."),
+            vec!["known"]
+        );
+        assert_eq!(negated("He has never been charged."), vec!["charg"]);
+        assert_eq!(
+            negated("Trump agreed not to try to seek control."),
+            vec!["try", "seek"]
+        );
+        assert!(negated("The council approved the closure.").is_empty());
+        assert!(negated("They tried to dictate quotas, not negotiate them.").is_empty());
+        assert_eq!(
+            negated("He will not approve a budget that does not allocate funding for a wall."),
+            vec!["approv"],
             "a relative clause describes the budget; it does not deny an allocation"
         );
-        assert!(
-            claims("Officers who hadn't been vetted were sent.")
-                .negated
-                .is_empty()
+        assert!(negated("Officers who hadn't been vetted were sent.").is_empty());
+        assert!(negated("Poland would pay, \"but not in a short time\", he said.").is_empty());
+        assert!(negated("The full council is not due to meet again until September.").is_empty());
+        assert!(negated("\"We will not sell below the official price,\" he said.").is_empty());
+        assert_eq!(
+            negated("\"We don\"t believe there is a problem.\"").len(),
+            0
         );
         assert!(claims("If they did not change their minds, talks would end.").conditional);
+    }
+
+    #[test]
+    fn asserted_words_leave_out_quotes_and_negations() {
+        let found = claims(
+            "The board approved the plan but did not sign it, saying \"we rejected nothing\".",
+        );
+        assert!(found.asserted.contains(&"approv".to_string()));
+        assert!(!found.asserted.contains(&"sign".to_string()));
+        assert!(!found.asserted.contains(&"reject".to_string()));
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! comes with words of change ("rose to 21") is an update, not a contradiction, and is left
 //! alone.
 
-use crate::align::{ClaimGroup, Observation, Subject, Value};
+use crate::align::{ClaimGroup, Observation, Subject, Value, agree};
 use crate::claims::Unit;
 use crate::findings::{Diff, Finding, Kind};
 use crate::pack::Rule;
@@ -60,14 +60,36 @@ impl Detector for Contradiction {
                 if is_update(group, version) {
                     continue;
                 }
-                let others: Vec<usize> = group
-                    .versions
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != index && (!leads || *i == 0))
-                    .flat_map(|(_, v)| v.iter().copied())
-                    .collect();
                 for &observation in version {
+                    // Only a direct comparison contradicts: the other side must hold sentences
+                    // aligned with this one, not merely linked to it through a chain.
+                    let opponents: Vec<usize> = group
+                        .partners(observation)
+                        .into_iter()
+                        .filter(|&p| {
+                            let theirs = &group.observations[p].value;
+                            !agree(&group.observations[observation].value, theirs)
+                                && !states_too(group, group.observations[observation].story, theirs)
+                        })
+                        .collect();
+                    if opponents.is_empty() {
+                        continue;
+                    }
+                    let mut others = opponents;
+                    if leads && index != 0 {
+                        let leading = &group.versions[0];
+                        others.retain(|o| leading.contains(o));
+                        if others.is_empty() {
+                            continue;
+                        }
+                        others.extend(
+                            leading
+                                .iter()
+                                .filter(|o| !others.contains(o))
+                                .copied()
+                                .collect::<Vec<_>>(),
+                        );
+                    }
                     out.push(finding(
                         view,
                         rule,
@@ -83,6 +105,16 @@ impl Detector for Contradiction {
         out.sort_by_key(|f| (f.story, f.span));
         out.dedup_by(|a, b| a.rule == b.rule && a.story == b.story && a.span == b.span);
     }
+}
+
+/// Whether `story` itself states a value that agrees with `value` somewhere in the group: a
+/// story that gives both figures ("each 1,000 mark bond ... 500 dlrs", "each 10,000 mark bond
+/// ... 5,000 dlrs") does not contradict a story that gives one of them.
+fn states_too(group: &ClaimGroup, story: usize, value: &Value) -> bool {
+    group
+        .observations
+        .iter()
+        .any(|o| o.story == story && agree(&o.value, value))
 }
 
 /// Days between stories after which a different figure is taken for an update even without

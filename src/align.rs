@@ -26,6 +26,9 @@ pub const MAX_POSTINGS: usize = 500;
 /// Indexed stems two sentences must share to be compared at all.
 pub const MIN_SHARED: usize = 2;
 
+/// Similarity below which two sentences are not compared at all.
+const MIN_PAIR: f64 = 0.1;
+
 /// Similarity above which sentences state the same quantity (with the same counted noun).
 const SAME_QUANTITY: f64 = 0.25;
 
@@ -228,6 +231,20 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
             names
         })
         .collect();
+    // Every stem each story uses, for asking whether it ever mentions a name.
+    let story_words: Vec<Vec<&str>> = stories
+        .iter()
+        .map(|story| {
+            let mut words: Vec<&str> = story
+                .sentences
+                .iter()
+                .flat_map(|s| s.stems.iter().map(String::as_str))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+        .collect();
     let mut same_event: HashMap<(usize, usize), bool> = HashMap::new();
     let alignable = |c: &SentenceClaims| c.stems.len() >= MIN_STEMS;
     let mut pairs = Vec::new();
@@ -261,8 +278,8 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
                     || !same_periods(sentence, other)
                     || different_instances(sentence, other)
                     || different_subjects(
-                        (sentence, &story_names[s]),
-                        (other, &story_names[t]),
+                        (sentence, &story_words[s]),
+                        (other, &story_words[t]),
                         &anchors,
                     )
                 {
@@ -275,7 +292,7 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
                     continue;
                 }
                 let similarity = weighted_jaccard(&sentence.stems, &other.stems, &weight);
-                if similarity >= SAME_QUANTITY {
+                if similarity >= MIN_PAIR {
                     pairs.push(Pair {
                         a: (s, i),
                         b: (t, j),
@@ -477,7 +494,15 @@ pub fn claim_groups(
                     (Unit::Count(_), _, _) => pair.similarity >= PARAPHRASE,
                     _ => true,
                 };
-                if !shares_context(a, b, &qa.unit)
+                // The same figure: in sentences alike enough, or with the same words around it
+                // ("would cost £4.2m" and "repairs costing £2.4 million").
+                let same_figure = (pair.similarity >= SAME_QUANTITY
+                    && shares_context(a, b, &qa.unit))
+                    || qa
+                        .context
+                        .iter()
+                        .any(|w| qb.context.binary_search(w).is_ok());
+                if !same_figure
                     || !verbs_agree
                     || qa.per != qb.per
                     || !same_magnitude(qa.value, qb.value)
@@ -491,9 +516,6 @@ pub fn claim_groups(
                 );
             }
         }
-        if pair.similarity < SAME_EVENT {
-            continue;
-        }
         // A day near its story's date: a weekday resolved against the story's date, or a full
         // date (not a bond's maturity or last year's announcement).
         let near =
@@ -504,6 +526,7 @@ pub fn claim_groups(
                 _ => day.weekday.is_some() && same_day(&stories[sa], &stories[sb]),
             };
         if let ([da], [db]) = (a.days.as_slice(), b.days.as_slice())
+            && same_day_event(pair, da, db)
             && near(da, &stories[sa])
             && near(db, &stories[sb])
         {
@@ -523,7 +546,7 @@ pub fn claim_groups(
             let verb = negated.negated.iter().find(|verb| {
                 plain.asserted.binary_search(verb).is_ok()
                     && !plain.negated.contains(verb)
-                    && same_neighbour(negated, plain, verb, verb)
+                    && same_action(pair, negated, plain, verb, verb)
             });
             if let Some(verb) = verb {
                 let (sn, sp) = if std::ptr::eq(negated, a) {
@@ -549,7 +572,7 @@ pub fn claim_groups(
                 && says(b, no)
                 && !says(a, no)
                 && !says(b, yes)
-                && same_neighbour(a, b, yes, no)
+                && same_action(pair, a, b, yes, no)
             {
                 groups.link(
                     Subject::Polarity(yes.clone()),
@@ -560,7 +583,7 @@ pub fn claim_groups(
                 && says(b, yes)
                 && !says(a, yes)
                 && !says(b, no)
-                && same_neighbour(a, b, no, yes)
+                && same_action(pair, a, b, no, yes)
             {
                 groups.link(
                     Subject::Polarity(yes.clone()),
@@ -582,12 +605,56 @@ pub fn claim_groups(
     out
 }
 
+/// Words two days' contexts must share ("*voted* to *close* it on Tuesday", "*voted* on
+/// Wednesday evening to *close*") to be the days of one event in sentences that are otherwise
+/// only loosely alike.
+const SAME_DAY_CONTEXT: usize = 2;
+
+/// Whether two days name the day of one event: the sentences report the same event, or they
+/// are somewhat alike and say the same thing happened next to the day.
+fn same_day_event(pair: &Pair, a: &crate::claims::EventDay, b: &crate::claims::EventDay) -> bool {
+    let shared = a
+        .context
+        .iter()
+        .filter(|w| b.context.binary_search(w).is_ok())
+        .count();
+    pair.similarity >= SAME_EVENT
+        || (pair.similarity >= SAME_QUANTITY && shared >= SAME_DAY_CONTEXT)
+}
+
+/// Whether verb `x` of sentence `a` and verb `y` of sentence `b` report one action: they take
+/// the same object (see [`same_neighbour`]), and the sentences report the same event or share
+/// a further word beyond the verbs and their object ("The *cabinet* approved the closure by nine
+/// votes to three" and "Brackenford's *cabinet* did not approve the closure").
+fn same_action(pair: &Pair, a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> bool {
+    let Some(object) = same_neighbour(a, b, x, y) else {
+        return false;
+    };
+    // "Stream does not follow the release cycle" and "CentOS would follow the release cycle":
+    // different subjects need the sentences to report the same event as a whole.
+    let subject = |c: &SentenceClaims, w: &str| {
+        let at = c.words.iter().position(|s| s == w)?;
+        c.words[..at]
+            .iter()
+            .rev()
+            .find(|s| s.len() > 2 && c.stems.binary_search(s).is_ok())
+            .cloned()
+    };
+    let subjects_differ = matches!((subject(a, x), subject(b, y)), (Some(p), Some(q)) if p != q);
+    pair.similarity >= SAME_EVENT
+        || !subjects_differ
+            && a.stems
+                .iter()
+                .filter(|w| *w != x && *w != y && **w != object)
+                .any(|w| b.stems.binary_search(w).is_ok())
+}
+
 /// Whether word `x` in sentence `a` and word `y` in sentence `b` stand in the same company: the
 /// nearest content word after them (their object) is the same, or, where neither has one, the
 /// nearest before them (their subject). A shared subject alone is not enough where the objects
 /// differ: "Dauster will not attend the board meeting" and "Dauster will attend a meeting in
 /// Managua" are about two meetings.
-fn same_neighbour(a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> bool {
+fn same_neighbour(a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> Option<String> {
     let neighbours = |c: &SentenceClaims, w: &str| {
         let Some(at) = c.words.iter().position(|s| s == w) else {
             return (None, None);
@@ -600,9 +667,10 @@ fn same_neighbour(a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> b
     let (before_a, after_a) = neighbours(a, x);
     let (before_b, after_b) = neighbours(b, y);
     match (after_a, after_b) {
-        (Some(x), Some(y)) => x == y,
-        (None, None) => before_a.is_some() && before_a == before_b,
-        _ => false,
+        (Some(x), Some(y)) => (x == y).then_some(x),
+        (None, None) if before_a == before_b => before_a,
+        (None, None) => None,
+        _ => None,
     }
 }
 

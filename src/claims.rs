@@ -56,6 +56,9 @@ pub struct Quantity {
     /// The stem of the verb that goes with it ("60 firefighters *fought*", "*sent* 12
     /// engines"), so that counts of the same thing at different moments are told apart.
     pub predicate: Option<String>,
+    /// Stems of the content words around it in its clause ("repairs *costing* £2.4m", "a £2.4m
+    /// *bill* for *repairs*"): what the figure is a figure of. Sorted.
+    pub context: Vec<String>,
     /// For money, what one amount buys ("24 dlrs *a share*", "17 dlrs *a barrel*", "500 dlrs
     /// *each*"): a price is never the same quantity as a total.
     pub per: Option<String>,
@@ -75,7 +78,7 @@ pub struct Age {
 }
 
 /// The day a sentence says something happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventDay {
     /// Where the day is written.
     pub span: Span,
@@ -83,6 +86,9 @@ pub struct EventDay {
     pub date: Option<Date>,
     /// The weekday, 0 = Monday, when written as one.
     pub weekday: Option<u8>,
+    /// Stems of the content words around it in its clause ("cabinet *voted* to *close* it on
+    /// Tuesday"): what happened that day. Sorted.
+    pub context: Vec<String>,
 }
 
 /// What one sentence claims.
@@ -481,7 +487,25 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
             let body = &text[start..sentence.span.end];
             let tokens = tokens(body, start);
             let words: Vec<String> = tokens.iter().map(|t| stem(t.text)).collect();
-            let polarity = polarity(text, &tokens);
+            // A question asserts nothing either way.
+            let question = body
+                .trim_end()
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with('?');
+            let polarity = if question {
+                Polarity::default()
+            } else {
+                polarity(text, &tokens)
+            };
+            let date_spans = dates::find_dates(body)
+                .into_iter()
+                .map(|m| Span::new(start + m.start, start + m.end))
+                .collect::<Vec<_>>();
+            let quantities = if question {
+                Vec::new()
+            } else {
+                quantities(text, &tokens, &date_spans)
+            };
             let mut stems: Vec<String> = tokens
                 .iter()
                 .zip(&words)
@@ -513,17 +537,43 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                 .collect();
             names.sort();
             names.dedup();
-            let date_spans = dates::find_dates(body)
-                .into_iter()
-                .map(|m| Span::new(start + m.start, start + m.end))
-                .collect::<Vec<_>>();
+            let numbers = {
+                let mut numbers: Vec<f64> = tokens
+                    .iter()
+                    .filter(|t| {
+                        t.text
+                            .starts_with(|c: char| c.is_ascii_digit() || "£$€¥".contains(c))
+                    })
+                    .filter(|t| standalone(text, t))
+                    // The figures compared are not what tells two instances apart.
+                    .filter(|t| {
+                        !quantities
+                            .iter()
+                            .any(|q| q.span.start <= t.start && t.end <= q.span.end)
+                    })
+                    .filter_map(|t| number_value(t.text).map(|(v, _, scale)| v * scale))
+                    .collect();
+                numbers.sort_by(f64::total_cmp);
+                numbers
+            };
             SentenceClaims {
                 sentence: index,
                 span: sentence.span,
                 stems,
-                quantities: quantities(text, &tokens, &date_spans),
+                quantities,
                 ages: ages(text, sentence.span),
-                days: days(text, Span::new(start, sentence.span.end), story_date),
+                days: days(text, Span::new(start, sentence.span.end), story_date)
+                    .into_iter()
+                    .map(|mut day| {
+                        let first = tokens.iter().position(|t| t.end > day.span.start);
+                        let last = tokens.iter().rposition(|t| t.start < day.span.end);
+                        if let (Some(first), Some(last)) = (first, last) {
+                            day.context = context(text, &tokens, first, last.max(first));
+                            day.context.retain(|w| !PARTS_OF_DAY.contains(&w.as_str()));
+                        }
+                        day
+                    })
+                    .collect(),
                 negated: polarity.negated,
                 asserted: polarity.asserted,
                 conditional: tokens
@@ -532,19 +582,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                 reports_change: reports_change(&words),
                 names,
                 periods: periods(&tokens),
-                numbers: {
-                    let mut numbers: Vec<f64> = tokens
-                        .iter()
-                        .filter(|t| {
-                            t.text
-                                .starts_with(|c: char| c.is_ascii_digit() || "£$€¥".contains(c))
-                        })
-                        .filter(|t| standalone(text, t))
-                        .filter_map(|t| number_value(t.text).map(|(v, _, scale)| v * scale))
-                        .collect();
-                    numbers.sort_by(f64::total_cmp);
-                    numbers
-                },
+                numbers,
                 words,
             }
         })
@@ -664,6 +702,11 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             i += 1;
             continue;
         }
+        // "a category 3 hurricane", "Round 4", "Flight 370": a label, not a count.
+        if i > 0 && LABELS.contains(&tokens[i - 1].text.to_lowercase().as_str()) {
+            i += 1;
+            continue;
+        }
         // "No" counts only as "no firefighters", "a dozen" as 12.
         if lower == "no" && i + 1 < tokens.len() && number_value(tokens[i + 1].text).is_some() {
             i += 1;
@@ -724,7 +767,7 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             j += 1;
             Some(code)
         });
-        let per = currency.and_then(|_| per_unit(tokens, j));
+        let per = currency.and_then(|_| per_unit(text, tokens, j));
         // "Elders Futures and three other large firms": a part of a count, not the count.
         if currency.is_none()
             && tokens.get(j).is_some_and(|t| {
@@ -774,6 +817,7 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             range,
             unit,
             predicate: predicate(text, tokens, i, last),
+            context: context(text, tokens, i, last),
             per,
         });
         i = j.max(i + 1);
@@ -781,9 +825,92 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
     out
 }
 
+/// Words next to a day that say when in it, not what happened.
+const PARTS_OF_DAY: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "midday",
+    "noon",
+    "earlier",
+    "later",
+];
+
+/// Words around a figure that say nothing of what it is a figure of.
+const CONTEXT_NOISE: &[&str] = &[
+    "dlr",
+    "dlrs",
+    "dollar",
+    "pound",
+    "euro",
+    "yen",
+    "stg",
+    "sterling",
+    "mln",
+    "million",
+    "billion",
+    "bn",
+    "trillion",
+    "thousand",
+    "hundred",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "least",
+    "just",
+    "total",
+    "totall",
+    "worth",
+];
+
+/// The content words within a few words of tokens `first..=last`, in the same clause.
+fn context(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Vec<String> {
+    const REACH: usize = 5;
+    let breaks = |from: usize, to: usize| {
+        text[from..to].contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
+    };
+    let mut picked = Vec::new();
+    let mut k = first;
+    while k > 0 && first - k < REACH && !breaks(tokens[k - 1].end, tokens[k].start) {
+        k -= 1;
+        picked.push(tokens[k]);
+    }
+    let mut k = last;
+    while k + 1 < tokens.len() && k - last < REACH && !breaks(tokens[k].end, tokens[k + 1].start) {
+        k += 1;
+        picked.push(tokens[k]);
+    }
+    let mut out: Vec<String> = picked
+        .iter()
+        .filter(|t| {
+            t.text
+                .chars()
+                .all(|c| c.is_alphabetic() || "'’-".contains(c))
+        })
+        .map(|t| stem(t.text))
+        .filter(|w| {
+            w.chars().count() > 2
+                && !STOPWORDS.contains(&w.as_str())
+                && !CONTEXT_NOISE.contains(&w.as_str())
+                && !CALENDAR_WORDS.contains(&w.as_str())
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// What an amount of money is paid for, from the words after it: "a share", "per barrel",
 /// "an ounce", "each".
-fn per_unit(tokens: &[Token<'_>], at: usize) -> Option<String> {
+fn per_unit(text: &str, tokens: &[Token<'_>], at: usize) -> Option<String> {
+    // "£4.2m, a sum the leader said": a new phrase, not a price.
+    let first = tokens.get(at)?;
+    if at == 0 || !text[tokens[at - 1].end..first.start].trim().is_empty() {
+        return None;
+    }
     let word = |k: usize| tokens.get(k).map(|t| t.text.to_lowercase());
     match word(at)?.as_str() {
         "each" | "apiece" => Some("each".to_string()),
@@ -797,6 +924,76 @@ fn per_unit(tokens: &[Token<'_>], at: usize) -> Option<String> {
         _ => None,
     }
 }
+
+/// Nouns that a number after them names rather than counts ("category 3", "Round 4").
+const LABELS: &[&str] = &[
+    "category",
+    "level",
+    "grade",
+    "round",
+    "stage",
+    "phase",
+    "number",
+    "no",
+    "room",
+    "flight",
+    "route",
+    "chapter",
+    "article",
+    "section",
+    "page",
+    "game",
+    "class",
+    "type",
+    "model",
+    "version",
+    "tier",
+    "zone",
+    "district",
+    "ward",
+    "platform",
+    "gate",
+    "terminal",
+    "line",
+    "week",
+    "day",
+    "year",
+    "season",
+    "series",
+    "squad",
+    "unit",
+    "block",
+    "exit",
+    "highway",
+    "interstate",
+    "channel",
+    "episode",
+    "act",
+    "clause",
+    "paragraph",
+    "rule",
+    "resolution",
+    "item",
+    "lot",
+    "code",
+    "band",
+    "division",
+    "league",
+    "pier",
+    "berth",
+    "dock",
+    "shed",
+    "hangar",
+    "wing",
+    "floor",
+    "storey",
+    "cell",
+    "court",
+    "table",
+    "seat",
+    "row",
+    "box",
+];
 
 /// Plurals that do not end in "s".
 const IRREGULAR_PLURALS: &[&str] = &[
@@ -1120,6 +1317,7 @@ fn days(text: &str, sentence: Span, story_date: Option<Date>) -> Vec<EventDay> {
             span: Span::new(sentence.start + m.start, sentence.start + m.end),
             date: Some(m.date),
             weekday: None,
+            context: Vec::new(),
         })
         .collect();
     for caps in EVENT_DAY.captures_iter(body) {
@@ -1144,6 +1342,7 @@ fn days(text: &str, sentence: Span, story_date: Option<Date>) -> Vec<EventDay> {
             span,
             date,
             weekday,
+            context: Vec::new(),
         });
     }
     out
@@ -1282,7 +1481,11 @@ fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
                 break;
             }
             let verb = stem(tokens[k].text);
-            if STOPWORDS.contains(&verb.as_str()) || number_value(tokens[k].text).is_some() {
+            // "Stream is not CentOS": a name denied, not an action.
+            if STOPWORDS.contains(&verb.as_str())
+                || number_value(tokens[k].text).is_some()
+                || tokens[k].text.starts_with(char::is_uppercase)
+            {
                 break;
             }
             let carries_on = CATENATIVES.contains(&verb.as_str())

@@ -104,6 +104,28 @@ pub enum Subject {
     Polarity(String),
 }
 
+impl Subject {
+    /// What the claim is about, in words, given one observation's text ("how many
+    /// firefighters", "the amount (GBP)", "the day it happened", "Jane Doe's age").
+    pub fn label(&self, example: &str) -> String {
+        match self {
+            Subject::Quantity(Unit::Count(_)) => {
+                let noun = example
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !c.is_alphanumeric());
+                format!("how many {noun}")
+            }
+            Subject::Quantity(Unit::Money(currency)) => format!("the amount ({currency})"),
+            Subject::Quantity(Unit::Percent(_)) => "the percentage".to_string(),
+            Subject::Day => "the day it happened".to_string(),
+            Subject::Age(person) => format!("{person}'s age"),
+            Subject::Polarity(_) => "whether it happened".to_string(),
+        }
+    }
+}
+
 /// The value one story gives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

@@ -73,7 +73,10 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
     for (rule, detector) in &rules {
         detector.check_batch(&view, rule, &mut findings);
     }
-    Outcome::new(batch, findings)
+    let claims = outcome::claims(&batch.stories, &groups);
+    let mut outcome = Outcome::new(batch, findings);
+    outcome.claims = claims;
+    outcome
 }
 
 /// Checks stories given as (file name, text); the file name's extension picks the reader.

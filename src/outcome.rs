@@ -4,6 +4,7 @@
 //! in the story's text become path, line, column and byte offsets in the file), deduplicated,
 //! and sorted by path, offset and rule so that output is stable.
 
+use crate::align::{ClaimGroup, Value};
 use crate::findings::{Diff, Finding, Kind, Severity};
 use crate::ingest::{Batch, DateOrigin, Skipped, Story};
 
@@ -78,6 +79,90 @@ impl std::ops::Deref for Located {
     }
 }
 
+/// A claim that several stories make, with the versions they give: which stories and outlets
+/// corroborate each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// What it is about ("how many firefighters", "the day it happened").
+    pub about: String,
+    /// The versions, the one most stories give first.
+    pub versions: Vec<ClaimVersion>,
+}
+
+/// One version of a claim and who gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimVersion {
+    /// What this version says, in the words of its first story.
+    pub says: String,
+    /// The ids of the stories that give it.
+    pub stories: Vec<String>,
+    /// Their outlets, where known, each once.
+    pub outlets: Vec<String>,
+    /// Where each story says it.
+    pub places: Vec<Place>,
+}
+
+/// The claims of the batch's claim groups, located in their files.
+pub fn claims(stories: &[Story], groups: &[ClaimGroup]) -> Vec<Claim> {
+    groups
+        .iter()
+        .filter(|group| {
+            group
+                .versions
+                .iter()
+                .map(|v| group.stories(v))
+                .sum::<usize>()
+                > 1
+        })
+        .map(|group| {
+            let versions: Vec<ClaimVersion> = group
+                .versions
+                .iter()
+                .map(|version| {
+                    let mut places: Vec<Place> = version
+                        .iter()
+                        .map(|&i| {
+                            let o = &group.observations[i];
+                            place(&stories[o.story], o.span)
+                        })
+                        .collect();
+                    places.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
+                    places.dedup();
+                    let first = &group.observations[version[0]];
+                    let says = match first.value {
+                        Value::Happened(true) => "it did".to_string(),
+                        Value::Happened(false) => "it did not".to_string(),
+                        _ => places
+                            .first()
+                            .map(|p| p.excerpt.clone())
+                            .unwrap_or_default(),
+                    };
+                    let mut ids: Vec<String> = places.iter().map(|p| p.story.clone()).collect();
+                    ids.dedup();
+                    ClaimVersion {
+                        says,
+                        stories: ids,
+                        outlets: group
+                            .outlets(version)
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect(),
+                        places,
+                    }
+                })
+                .collect();
+            let example = versions
+                .first()
+                .and_then(|v| v.places.first())
+                .map_or(String::new(), |p| p.excerpt.clone());
+            Claim {
+                about: group.subject.label(&example),
+                versions,
+            }
+        })
+        .collect()
+}
+
 /// Counts for the summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -104,6 +189,8 @@ pub struct Outcome {
     pub findings: Vec<Located>,
     /// Inputs passed over.
     pub skipped: Vec<Skipped>,
+    /// Claims several stories make, and who corroborates which version.
+    pub claims: Vec<Claim>,
     /// Counts.
     pub summary: Summary,
 }
@@ -153,6 +240,7 @@ impl Outcome {
             documents,
             findings: located,
             skipped: batch.skipped,
+            claims: Vec::new(),
             summary,
         }
     }

@@ -15,7 +15,6 @@
 //! alone.
 
 use crate::align::{ClaimGroup, Observation, Subject, Value, agree};
-use crate::claims::Unit;
 use crate::findings::{Diff, Finding, Kind};
 use crate::pack::Rule;
 
@@ -189,8 +188,8 @@ fn finding(
     };
     let this_stories = group.stories(version);
     let (subject, this_claim, other_claim) = match (&group.subject, &this.value) {
-        (Subject::Quantity(unit), _) => (
-            quantity_label(unit, &other_said),
+        (Subject::Quantity(_), _) => (
+            group.subject.label(&other_said),
             quoted(&said),
             quoted(&other_said),
         ),
@@ -266,22 +265,6 @@ fn quoted(text: &str) -> String {
         "\"{}\"",
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     )
-}
-
-/// "how many firefighters", "the amount", "the percentage".
-fn quantity_label(unit: &Unit, example: &str) -> String {
-    match unit {
-        Unit::Count(_) => {
-            let noun = example
-                .split_whitespace()
-                .last()
-                .unwrap_or("")
-                .trim_matches(|c: char| !c.is_alphanumeric());
-            format!("how many {noun}")
-        }
-        Unit::Money(currency) => format!("the amount ({currency})"),
-        Unit::Percent(_) => "the percentage".to_string(),
-    }
 }
 
 #[cfg(test)]

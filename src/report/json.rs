@@ -17,7 +17,22 @@ struct Report<'a> {
     documents: Vec<JsonDocument<'a>>,
     findings: Vec<JsonFinding<'a>>,
     skipped: Vec<JsonSkipped<'a>>,
+    claims: Vec<JsonClaim<'a>>,
     summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    about: &'a str,
+    versions: Vec<JsonVersion<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonVersion<'a> {
+    says: &'a str,
+    stories: &'a [String],
+    outlets: &'a [String],
+    places: Vec<JsonPlace<'a>>,
 }
 
 #[derive(Serialize)]
@@ -91,6 +106,23 @@ pub fn render(outcome: &Outcome) -> String {
             .map(|s| JsonSkipped {
                 path: &s.path,
                 reason: &s.reason,
+            })
+            .collect(),
+        claims: outcome
+            .claims
+            .iter()
+            .map(|c| JsonClaim {
+                about: &c.about,
+                versions: c
+                    .versions
+                    .iter()
+                    .map(|v| JsonVersion {
+                        says: &v.says,
+                        stories: &v.stories,
+                        outlets: &v.outlets,
+                        places: v.places.iter().map(place).collect(),
+                    })
+                    .collect(),
             })
             .collect(),
         summary: JsonSummary {

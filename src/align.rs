@@ -27,7 +27,11 @@ pub const MAX_POSTINGS: usize = 500;
 pub const MIN_SHARED: usize = 2;
 
 /// Similarity below which two sentences are not compared at all.
-const MIN_PAIR: f64 = 0.1;
+const MIN_PAIR: f64 = 0.05;
+
+/// Similarity below which a denial is not set against a plain statement unless the sentences
+/// report the same event as a whole.
+const LOOSE_EVENT: f64 = 0.1;
 
 /// Similarity above which sentences state the same quantity (with the same counted noun).
 const SAME_QUANTITY: f64 = 0.25;
@@ -89,6 +93,10 @@ pub struct Pair {
     pub b: (usize, usize),
     /// IDF-weighted Jaccard similarity of their content stems, 0 to 1.
     pub similarity: f64,
+    /// Whether each names something rare that the other's story never mentions: two subjects
+    /// in one template, or one subject swapped for another. Only names are compared across
+    /// such a pair.
+    pub foreign: bool,
 }
 
 /// What a claim group is about.
@@ -102,6 +110,9 @@ pub enum Subject {
     Age(String),
     /// Whether something happened, by the stem of its verb.
     Polarity(String),
+    /// Who or what fills one place in a sentence several stories share ("fire crews from
+    /// *Kelsford* were called"), by the words on either side of it.
+    Name(String),
 }
 
 impl Subject {
@@ -122,6 +133,7 @@ impl Subject {
             Subject::Day => "the day it happened".to_string(),
             Subject::Age(person) => format!("{person}'s age"),
             Subject::Polarity(_) => "whether it happened".to_string(),
+            Subject::Name(_) => "who or what it names".to_string(),
         }
     }
 }
@@ -137,6 +149,8 @@ pub enum Value {
     Age(u32, Option<Date>),
     /// Whether the story says it happened.
     Happened(bool),
+    /// A name, as written.
+    Name(String),
 }
 
 /// One story's statement of a claim.
@@ -183,6 +197,28 @@ pub enum Links {
 }
 
 impl ClaimGroup {
+    /// For each observation, the observations compared directly with it.
+    pub fn adjacency(&self) -> Vec<Vec<usize>> {
+        let n = self.observations.len();
+        match &self.links {
+            Links::All => (0..n)
+                .map(|i| (0..n).filter(|&j| j != i).collect())
+                .collect(),
+            Links::Pairs(pairs) => {
+                let mut out = vec![Vec::new(); n];
+                for &(a, b) in pairs {
+                    out[a].push(b);
+                    out[b].push(a);
+                }
+                for partners in &mut out {
+                    partners.sort_unstable();
+                    partners.dedup();
+                }
+                out
+            }
+        }
+    }
+
     /// The observations compared directly with observation `i`.
     pub fn partners(&self, i: usize) -> Vec<usize> {
         match &self.links {
@@ -299,14 +335,14 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
                 if !alignable(other)
                     || !same_periods(sentence, other)
                     || different_instances(sentence, other)
-                    || different_subjects(
-                        (sentence, &story_words[s]),
-                        (other, &story_words[t]),
-                        &anchors,
-                    )
                 {
                     continue;
                 }
+                let foreign = different_subjects(
+                    (sentence, &story_words[s]),
+                    (other, &story_words[t]),
+                    &anchors,
+                );
                 let linked = *same_event
                     .entry((s, t))
                     .or_insert_with(|| shares_anchor(&story_names[s], &story_names[t], &anchors));
@@ -319,6 +355,7 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
                         a: (s, i),
                         b: (t, j),
                         similarity,
+                        foreign,
                     });
                 }
             }
@@ -504,14 +541,76 @@ pub fn claim_groups(
             value,
             reports_change: claims.reports_change,
         };
-        // Quantities with the same unit: the same count only where each sentence has one.
+        if pair.similarity >= SWAP_SIMILARITY && !same_outlet {
+            for (slot, (span_a, name_a), (span_b, name_b)) in swapped_names(a, b) {
+                // Where each story names both, they are two items of a list, not a swap.
+                let mentions = |story: &StoryClaims<'_>, name: &str| {
+                    let words: Vec<&str> = name.split(' ').collect();
+                    story.sentences.iter().any(|c| {
+                        c.words
+                            .windows(words.len())
+                            .any(|w| w.iter().zip(&words).all(|(x, y)| x == y))
+                    })
+                };
+                if mentions(&stories[sb], &name_a) && mentions(&stories[sa], &name_b) {
+                    continue;
+                }
+                let outlets = [stories[sa].outlet, stories[sb].outlet];
+                let own_outlet = |name: &str| {
+                    outlets
+                        .iter()
+                        .flatten()
+                        .any(|o| o.to_lowercase().contains(&name.to_lowercase()))
+                };
+                if own_outlet(&name_a) || own_outlet(&name_b) {
+                    continue;
+                }
+                groups.link(
+                    Subject::Name(slot),
+                    observe(sa, a, span_a, Value::Name(name_a)),
+                    observe(sb, b, span_b, Value::Name(name_b)),
+                );
+            }
+        }
+        // Across sentences about different subjects only the names are compared.
+        if pair.foreign {
+            continue;
+        }
+        // Quantities with the same unit: where each sentence has one, those two; where one has
+        // several ("£14.5m up front, £17m with add-ons"), the one whose surrounding words meet
+        // only the other's.
+        let meets = |x: &crate::claims::Quantity, y: &crate::claims::Quantity| {
+            x.unit == y.unit && x.context.iter().any(|w| y.context.binary_search(w).is_ok())
+        };
         for qa in a.quantities.iter().filter(|_| !same_outlet) {
             let same: Vec<_> = b.quantities.iter().filter(|q| q.unit == qa.unit).collect();
             let alone = a.quantities.iter().filter(|q| q.unit == qa.unit).count() == 1;
-            if let ([qb], true) = (same.as_slice(), alone) {
+            let counterpart = if let ([qb], true) = (same.as_slice(), alone) {
+                Some(*qb)
+            } else if pair.similarity < SAME_QUANTITY {
+                // Several figures in loosely alike sentences ("£17m with add-ons", "a further
+                // £2.5m in add-ons") share words without being one figure.
+                None
+            } else {
+                let mut met = same.iter().filter(|qb| meets(qa, qb));
+                match (met.next(), met.next()) {
+                    (Some(qb), None)
+                        if a.quantities.iter().filter(|x| meets(x, qb)).count() == 1 =>
+                    {
+                        Some(*qb)
+                    }
+                    _ => None,
+                }
+            };
+            if let Some(qb) = counterpart {
                 // "60 firefighters fought" and "20 firefighters remained" count at different
                 // moments: the verbs must agree unless the sentences are near-paraphrases.
+                // "37 night-shift workers" and "73 night-shift workers": a noun phrase that
+                // specific names one group whatever the verb.
+                let same_group =
+                    qa.phrase.as_ref().is_some_and(|p| p.contains(' ')) && qa.phrase == qb.phrase;
                 let verbs_agree = match (&qa.unit, &qa.predicate, &qb.predicate) {
+                    _ if same_group => true,
                     (Unit::Count(_), Some(x), Some(y)) => x == y,
                     (Unit::Count(_), _, _) => pair.similarity >= PARAPHRASE,
                     _ => true,
@@ -618,7 +717,7 @@ pub fn claim_groups(
     let mut out = groups.finish();
     out.extend(age_groups(stories));
     for group in &mut out {
-        group.versions = versions(&group.observations);
+        group.versions = versions(group);
     }
     out.sort_by(|x, y| {
         let key = |g: &ClaimGroup| g.observations.iter().map(|o| (o.story, o.span.start)).min();
@@ -644,6 +743,93 @@ fn same_day_event(pair: &Pair, a: &crate::claims::EventDay, b: &crate::claims::E
         || (pair.similarity >= SAME_QUANTITY && shared >= SAME_DAY_CONTEXT)
 }
 
+/// A name set against another in the same place of two sentences: the place (the words on
+/// either side), then each name's span and text.
+type SwappedName = (String, (Span, String), (Span, String));
+
+/// Similarity above which two sentences are near-paraphrases whose differing names are
+/// compared ("Fire crews from Kelsford were called at 2am" and "Fire crews from Marwick were
+/// called at 2am").
+const SWAP_SIMILARITY: f64 = 0.5;
+
+/// The longest name, in words, compared as one.
+const MAX_NAME_WORDS: usize = 4;
+
+/// Names that fill the same place in two near-paraphrases: a stretch of proper-name words in one
+/// sentence replaced by a different stretch of proper-name words in the other, with the same
+/// words on both sides of it. Each comes with its slot (the words around it), and each name with
+/// its span and its text.
+fn swapped_names(a: &SentenceClaims, b: &SentenceClaims) -> Vec<SwappedName> {
+    use similar::{Algorithm, DiffTag, capture_diff_slices};
+    // Two instances of one wire template ("bonuses to cover sales of 25,000 tonnes of wheat
+    // flour to Iraq", "... 2,000 tonnes of semolina to Egypt") differ in their figures too; a
+    // swapped name stands in a sentence that otherwise says the same.
+    let same_figures = a.numbers == b.numbers
+        && a.quantities.len() == b.quantities.len()
+        && a.quantities
+            .iter()
+            .zip(&b.quantities)
+            .all(|(x, y)| x.unit == y.unit && x.range.overlaps(&y.range));
+    if !same_figures {
+        return Vec::new();
+    }
+    let ops = capture_diff_slices(Algorithm::Myers, &a.words, &b.words);
+    let mut out = Vec::new();
+    for (k, op) in ops.iter().enumerate() {
+        let (tag, old, new) = op.as_tag_tuple();
+        let framed = |i: Option<usize>| {
+            i.and_then(|i| ops.get(i))
+                .is_some_and(|o| o.as_tag_tuple().0 == DiffTag::Equal)
+        };
+        if tag != DiffTag::Replace
+            || !framed(k.checked_sub(1))
+            || !framed(Some(k + 1))
+            || old.len() > MAX_NAME_WORDS
+            || new.len() > MAX_NAME_WORDS
+        {
+            continue;
+        }
+        let span = |c: &SentenceClaims, range: &std::ops::Range<usize>| {
+            let spans: Option<Vec<Span>> = c.proper[range.clone()].iter().copied().collect();
+            let spans = spans?;
+            Some(Span::new(spans.first()?.start, spans.last()?.end))
+        };
+        let (Some(span_a), Some(span_b)) = (span(a, &old), span(b, &new)) else {
+            continue;
+        };
+        // "Franklin *California* Insured Tax-Free Income Fund": inside a longer name, the words
+        // make another name, not another filler of one place.
+        if a.proper[old.start - 1].is_some() && a.proper[old.end].is_some() {
+            continue;
+        }
+        let name_a = a.words[old.clone()].join(" ");
+        let name_b = b.words[new.clone()].join(" ");
+        if same_name(&name_a, &name_b) {
+            continue;
+        }
+        let before = &a.words[old.start - 1];
+        let after = &a.words[old.end];
+        out.push((
+            format!("{before} _ {after}"),
+            (span_a, name_a),
+            (span_b, name_b),
+        ));
+    }
+    out
+}
+
+/// Whether two names can name the same one: equal, one part of the other ("Pryce", "Joanne
+/// Pryce"), or spelt nearly alike ("Mohammed", "Muhammad").
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+    let (wa, wb) = (words(&a), words(&b));
+    a == b
+        || wa.iter().all(|w| wb.contains(w))
+        || wb.iter().all(|w| wa.contains(w))
+        || strsim::jaro_winkler(&a, &b) >= 0.85
+}
+
 /// Whether verb `x` of sentence `a` and verb `y` of sentence `b` report one action: they take
 /// the same object (see [`same_neighbour`]), and the sentences report the same event or share
 /// a further word beyond the verbs and their object ("The *cabinet* approved the closure by nine
@@ -664,7 +850,8 @@ fn same_action(pair: &Pair, a: &SentenceClaims, b: &SentenceClaims, x: &str, y: 
     };
     let subjects_differ = matches!((subject(a, x), subject(b, y)), (Some(p), Some(q)) if p != q);
     pair.similarity >= SAME_EVENT
-        || !subjects_differ
+        || pair.similarity >= LOOSE_EVENT
+            && !subjects_differ
             && a.stems
                 .iter()
                 .filter(|w| *w != x && *w != y && **w != object)
@@ -799,12 +986,15 @@ pub fn agree(a: &Value, b: &Value) -> bool {
             (i64::from(*x) - i64::from(*y)).abs() <= years + 1
         }
         (Value::Happened(x), Value::Happened(y)) => x == y,
+        (Value::Name(x), Value::Name(y)) => same_name(x, y),
         _ => false,
     }
 }
 
-/// Clusters observations into versions that agree, largest (by stories) first.
-fn versions(observations: &[Observation]) -> Vec<Vec<usize>> {
+/// Clusters a group's observations into versions whose values all agree with each other,
+/// largest (by stories) first.
+fn versions(group: &ClaimGroup) -> Vec<Vec<usize>> {
+    let observations = &group.observations;
     let mut versions: Vec<Vec<usize>> = Vec::new();
     let mut order: Vec<usize> = (0..observations.len()).collect();
     order.sort_by(|&x, &y| {
@@ -826,13 +1016,12 @@ fn versions(observations: &[Observation]) -> Vec<Vec<usize>> {
             None => versions.push(vec![i]),
         }
     }
-    let stories = |v: &Vec<usize>| {
-        let mut s: Vec<usize> = v.iter().map(|&i| observations[i].story).collect();
-        s.sort_unstable();
-        s.dedup();
-        s.len()
-    };
-    versions.sort_by(|x, y| stories(y).cmp(&stories(x)).then(x[0].cmp(&y[0])));
+    versions.sort_by(|x, y| {
+        group
+            .stories(y)
+            .cmp(&group.stories(x))
+            .then(x[0].cmp(&y[0]))
+    });
     versions
 }
 

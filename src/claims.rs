@@ -59,6 +59,8 @@ pub struct Quantity {
     /// Stems of the content words around it in its clause ("repairs *costing* £2.4m", "a £2.4m
     /// *bill* for *repairs*"): what the figure is a figure of. Sorted.
     pub context: Vec<String>,
+    /// For a count, the stems of the whole noun phrase ("night-shift worker", "fire engin").
+    pub phrase: Option<String>,
     /// For money, what one amount buys ("24 dlrs *a share*", "17 dlrs *a barrel*", "500 dlrs
     /// *each*"): a price is never the same quantity as a total.
     pub per: Option<String>,
@@ -116,6 +118,10 @@ pub struct SentenceClaims {
     pub conditional: bool,
     /// Stems of all its words, in order, for matching opposites and negations.
     pub words: Vec<String>,
+    /// For each of `words`, where it is written if it is part of a proper name (capitalised,
+    /// not opening the sentence or a clause), so that a name in one story can be set against
+    /// the name in the same place of another's.
+    pub proper: Vec<Option<Span>>,
     /// Whether it reports a change over time ("rose to", "has risen", "now"), so that a
     /// different figure may be an update rather than a contradiction.
     pub reports_change: bool,
@@ -440,7 +446,10 @@ pub fn stem(word: &str) -> String {
         "children" => Some("child"),
         "people" => Some("person"),
         "police" => Some("police"),
-        _ => None,
+        _ => IRREGULAR_VERBS
+            .iter()
+            .find(|(form, _)| *form == w.as_str())
+            .map(|(_, base)| *base),
     };
     if let Some(base) = irregular {
         return base.to_string();
@@ -471,6 +480,78 @@ pub fn stem(word: &str) -> String {
     }
     w
 }
+
+/// Past forms of irregular verbs, with the stem of their base form, so that "gave evidence"
+/// meets "did not give evidence".
+const IRREGULAR_VERBS: &[(&str, &str)] = &[
+    ("gave", "give"),
+    ("given", "give"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("made", "make"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("won", "win"),
+    ("lost", "lose"),
+    ("held", "hold"),
+    ("told", "tell"),
+    ("paid", "pay"),
+    ("sold", "sell"),
+    ("found", "find"),
+    ("met", "meet"),
+    ("got", "get"),
+    ("ran", "run"),
+    ("came", "come"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("thought", "think"),
+    ("brought", "bring"),
+    ("bought", "buy"),
+    ("fought", "fight"),
+    ("caught", "catch"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("kept", "keep"),
+    ("spent", "spend"),
+    ("sent", "send"),
+    ("built", "build"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("shot", "shoot"),
+    ("sought", "seek"),
+    ("taught", "teach"),
+    ("understood", "understand"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("overturned", "overturn"),
+    ("forbade", "forbid"),
+];
 
 /// Extracts the claims of every body sentence of a story dated `story_date`.
 pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> Vec<SentenceClaims> {
@@ -520,20 +601,27 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                 .collect();
             stems.sort();
             stems.dedup();
-            let mut names: Vec<String> = tokens
+            let proper: Vec<Option<Span>> = tokens
                 .iter()
                 .zip(&words)
-                .skip(1)
-                .filter(|(t, w)| {
+                .enumerate()
+                .map(|(k, (t, w))| {
                     // After a dash, colon or quote a capital opens a clause, not a name.
                     let after = text[..t.start].trim_end().chars().next_back();
-                    after.is_some_and(|c| c.is_alphanumeric() || ",'’(&".contains(c))
+                    let name = k > 0
+                        && after.is_some_and(|c| c.is_alphanumeric() || ",'’(&".contains(c))
                         && t.text.chars().next().is_some_and(char::is_uppercase)
                         && t.text.chars().count() > 1
                         && !CALENDAR_WORDS.contains(&w.as_str())
-                        && !STOPWORDS.contains(&w.as_str())
+                        && !STOPWORDS.contains(&w.as_str());
+                    name.then_some(Span::new(t.start, t.end))
                 })
-                .map(|(_, w)| w.clone())
+                .collect();
+            let mut names: Vec<String> = words
+                .iter()
+                .zip(&proper)
+                .filter(|(_, p)| p.is_some())
+                .map(|(w, _)| w.clone())
                 .collect();
             names.sort();
             names.dedup();
@@ -584,6 +672,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                 periods: periods(&tokens),
                 numbers,
                 words,
+                proper,
             }
         })
         .collect()
@@ -780,7 +869,7 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             i = j.max(i + 1);
             continue;
         }
-        let (noun, noun_end) = counted_noun(text, tokens, j);
+        let (noun, noun_end, phrase) = counted_noun(text, tokens, j);
         let unit = if percent {
             Some(Unit::Percent(noun.clone().unwrap_or_default()))
         } else if let Some(code) = currency {
@@ -818,6 +907,7 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             unit,
             predicate: predicate(text, tokens, i, last),
             context: context(text, tokens, i, last),
+            phrase,
             per,
         });
         i = j.max(i + 1);
@@ -1019,7 +1109,11 @@ const IRREGULAR_PLURALS: &[&str] = &[
 /// The stem of the noun a number counts, from up to three words after it, stopping at a
 /// function word or punctuation: the last plural among them ("12 fire engines", "60
 /// firefighters fought", "14 night-shift staff"), else the first ("one man").
-fn counted_noun(text: &str, tokens: &[Token<'_>], from: usize) -> (Option<String>, Option<usize>) {
+fn counted_noun(
+    text: &str,
+    tokens: &[Token<'_>],
+    from: usize,
+) -> (Option<String>, Option<usize>, Option<String>) {
     let mut words: Vec<(String, usize, bool)> = Vec::new();
     let mut previous_end = tokens.get(from.saturating_sub(1)).map(|t| t.end);
     for token in tokens.iter().skip(from).take(3) {
@@ -1044,7 +1138,7 @@ fn counted_noun(text: &str, tokens: &[Token<'_>], from: usize) -> (Option<String
         let word = stem(&lower);
         // "10 years", "3 hours": a measure of time or order, not a count.
         if NOT_COUNTED.contains(&word.as_str()) {
-            return (None, None);
+            return (None, None, None);
         }
         let plural = (lower.ends_with('s') && !lower.ends_with("ss"))
             || IRREGULAR_PLURALS.contains(&lower.as_str());
@@ -1053,12 +1147,18 @@ fn counted_noun(text: &str, tokens: &[Token<'_>], from: usize) -> (Option<String
     }
     let chosen = words
         .iter()
-        .rev()
-        .find(|(_, _, plural)| *plural)
-        .or(words.first());
+        .rposition(|(_, _, plural)| *plural)
+        .or((!words.is_empty()).then_some(0));
     match chosen {
-        Some((word, end, _)) => (Some(word.clone()), Some(*end)),
-        None => (None, None),
+        Some(at) => {
+            let phrase: Vec<&str> = words[..=at].iter().map(|(w, _, _)| w.as_str()).collect();
+            (
+                Some(words[at].0.clone()),
+                Some(words[at].1),
+                Some(phrase.join(" ")),
+            )
+        }
+        None => (None, None, None),
     }
 }
 
@@ -1147,8 +1247,13 @@ fn predicate(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Opt
     let clause_break =
         |from: usize, to: usize| text[from..to].contains([',', ';', ':', '(', ')', '—', '–', '"']);
     let mut previous = tokens[last].end;
+    // "20 firefighters and four engines remained": what follows "and" is another noun phrase.
     let mut after = tokens.iter().skip(last + 1).take(4).take_while(|t| {
-        let open = !clause_break(previous, t.start);
+        let open = !clause_break(previous, t.start)
+            && !matches!(
+                t.text.to_lowercase().as_str(),
+                "and" | "or" | "but" | "plus"
+            );
         previous = t.end;
         open
     });
@@ -1568,9 +1673,8 @@ fn describes_a_noun(tokens: &[Token<'_>], i: usize) -> bool {
 
 fn reports_change(words: &[String]) -> bool {
     const CHANGE: &[&str] = &[
-        "rose", "risen", "ris", "increas", "climb", "grew", "grown", "revis", "updat", "now",
-        "latest", "fell", "fallen", "dropp", "reach", "sweeten", "rais", "cut", "lower", "boost",
-        "amend", "new", "higher",
+        "rise", "ris", "increas", "climb", "grow", "revis", "updat", "now", "latest", "fall",
+        "dropp", "reach", "sweeten", "rais", "cut", "lower", "boost", "amend", "new", "higher",
     ];
     words.iter().any(|w| CHANGE.contains(&w.as_str()))
 }
@@ -1731,7 +1835,7 @@ mod tests {
         );
         assert_eq!(
             negated("His position was not immediately known."),
-            vec!["known"]
+            vec!["know"]
         );
         assert_eq!(negated("He has never been charged."), vec!["charg"]);
         assert_eq!(
@@ -1768,6 +1872,8 @@ mod tests {
 
     #[test]
     fn stems_meet_across_inflections() {
+        assert_eq!(stem("gave"), stem("give"));
+        assert_eq!(stem("found"), stem("find"));
         assert_eq!(stem("approved"), stem("approves"));
         assert_eq!(stem("approve"), stem("approving"));
         assert_eq!(stem("firefighters"), "firefighter");

@@ -14,6 +14,8 @@
 //! comes with words of change ("rose to 21") is an update, not a contradiction, and is left
 //! alone.
 
+use std::collections::BTreeMap;
+
 use crate::align::{ClaimGroup, Observation, Subject, Value, agree};
 use crate::findings::{Diff, Finding, Kind};
 use crate::pack::Rule;
@@ -51,54 +53,68 @@ impl Detector for Contradiction {
             if group.versions.len() < 2 {
                 continue;
             }
-            let leads = group.stories(&group.versions[0]) > group.stories(&group.versions[1]);
-            for (index, version) in group.versions.iter().enumerate() {
-                if leads && index == 0 {
-                    continue;
+            let mut version_of = vec![0; group.observations.len()];
+            for (v, members) in group.versions.iter().enumerate() {
+                for &i in members {
+                    version_of[i] = v;
                 }
-                if is_update(group, version) {
-                    continue;
-                }
-                for &observation in version {
-                    // Only a direct comparison contradicts: the other side must hold sentences
-                    // aligned with this one, not merely linked to it through a chain.
-                    let opponents: Vec<usize> = group
-                        .partners(observation)
-                        .into_iter()
-                        .filter(|&p| {
-                            let theirs = &group.observations[p].value;
-                            !agree(&group.observations[observation].value, theirs)
-                                && !states_too(group, group.observations[observation].story, theirs)
-                        })
-                        .collect();
-                    if opponents.is_empty() {
+            }
+            let size = |v: usize| group.stories(&group.versions[v]);
+            let adjacency = group.adjacency();
+            // Each observation, with the versions it was compared with directly and disagrees
+            // with: only a direct comparison contradicts.
+            let mut opposed: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for (i, partners) in adjacency.iter().enumerate() {
+                for &p in partners {
+                    let (vi, vp) = (version_of[i], version_of[p]);
+                    let (mine, theirs) = (&group.observations[i], &group.observations[p]);
+                    // Against the version most stories give, or, where two versions tie for
+                    // most, against each other. A disagreement between two minor versions of
+                    // a large group is more likely two figures than two versions of one.
+                    let against_leader = vp == 0 && size(vi) < size(0);
+                    let tie = vi < 2 && vp < 2 && size(0) == size(1);
+                    if vi == vp
+                        || !(against_leader || tie)
+                        || agree(&mine.value, &theirs.value)
+                        || states_too(group, mine.story, &theirs.value)
+                        || is_update(group, &group.versions[vi], &group.versions[vp])
+                    {
                         continue;
                     }
-                    let mut others = opponents;
-                    if leads && index != 0 {
-                        let leading = &group.versions[0];
-                        others.retain(|o| leading.contains(o));
-                        if others.is_empty() {
-                            continue;
-                        }
-                        others.extend(
-                            leading
-                                .iter()
-                                .filter(|o| !others.contains(o))
-                                .copied()
-                                .collect::<Vec<_>>(),
-                        );
-                    }
-                    out.push(finding(
-                        view,
-                        rule,
-                        group,
-                        observation,
-                        version,
-                        &others,
-                        leads,
-                    ));
+                    opposed.entry(i).or_default().push(vp);
                 }
+            }
+            for (i, mut against) in opposed {
+                against.sort_by(|&x, &y| size(y).cmp(&size(x)).then(x.cmp(&y)));
+                against.dedup();
+                let mine = version_of[i];
+                let leads = size(against[0]) > size(mine);
+                // The direct opponents first, so the diff sets this sentence against one it was
+                // compared with; then the rest of the versions they belong to.
+                let mut others: Vec<usize> = adjacency[i]
+                    .iter()
+                    .copied()
+                    .filter(|p| version_of[*p] == against[0])
+                    .collect();
+                for &v in &against {
+                    for &o in &group.versions[v] {
+                        if !others.contains(&o) {
+                            others.push(o);
+                        }
+                    }
+                    if leads {
+                        break;
+                    }
+                }
+                out.push(finding(
+                    view,
+                    rule,
+                    group,
+                    i,
+                    &group.versions[mine],
+                    &others,
+                    leads,
+                ));
             }
         }
         out.sort_by_key(|f| (f.story, f.span));
@@ -118,17 +134,15 @@ fn states_too(group: &ClaimGroup, story: usize, value: &Value) -> bool {
 
 /// Days between stories after which a different figure is taken for an update even without
 /// words of change: the situation may have moved on (a storm strengthened, a count went on).
-const EVOLVED_AFTER_DAYS: i64 = 1;
+const EVOLVED_AFTER_DAYS: i64 = 3;
 
-/// Whether a version is a later revision of a figure rather than a disagreement: a quantity
-/// from stories dated after every story of the other version, in sentences that report a
-/// change, or at least [`EVOLVED_AFTER_DAYS`] later (or the reverse: the leading version
-/// revises this one).
-fn is_update(group: &ClaimGroup, version: &[usize]) -> bool {
+/// Whether one of two versions is a later revision of the other rather than a disagreement:
+/// a quantity from stories dated after every story of the other version, in sentences that
+/// report a change, or at least [`EVOLVED_AFTER_DAYS`] later.
+fn is_update(group: &ClaimGroup, version: &[usize], other: &[usize]) -> bool {
     if !matches!(group.subject, Subject::Quantity(_)) {
         return false;
     }
-    let leading = &group.versions[0];
     let later = |a: &[usize], b: &[usize]| {
         let gap = a
             .iter()
@@ -144,7 +158,7 @@ fn is_update(group: &ClaimGroup, version: &[usize]) -> bool {
         let changes = a.iter().any(|&i| group.observations[i].reports_change);
         gap >= EVOLVED_AFTER_DAYS || (gap >= 1 && changes)
     };
-    std::ptr::eq(version, leading.as_slice()) || later(version, leading) || later(leading, version)
+    later(version, other) || later(other, version)
 }
 
 fn finding(
@@ -187,40 +201,11 @@ fn finding(
         )
     };
     let this_stories = group.stories(version);
-    let (subject, this_claim, other_claim) = match (&group.subject, &this.value) {
-        (Subject::Quantity(_), _) => (
-            group.subject.label(&other_said),
-            quoted(&said),
-            quoted(&other_said),
-        ),
-        (Subject::Day, _) => (
-            "the day it happened".to_string(),
-            quoted(&said),
-            quoted(&other_said),
-        ),
-        (Subject::Age(person), _) => (
-            format!("{person}'s age"),
-            quoted(&said),
-            quoted(&other_said),
-        ),
-        (Subject::Polarity(_), Value::Happened(happened)) => (
-            "whether it happened".to_string(),
-            if *happened {
-                "it did".to_string()
-            } else {
-                "it did not".to_string()
-            },
-            if *happened {
-                "it did not".to_string()
-            } else {
-                "it did".to_string()
-            },
-        ),
-        (Subject::Polarity(_), _) => (
-            "whether it happened".to_string(),
-            quoted(&said),
-            quoted(&other_said),
-        ),
+    let subject = group.subject.label(&other_said);
+    let (this_claim, other_claim) = match this.value {
+        Value::Happened(true) => ("it did".to_string(), "it did not".to_string()),
+        Value::Happened(false) => ("it did not".to_string(), "it did".to_string()),
+        _ => (quoted(&said), quoted(&other_said)),
     };
     let also = match this_stories {
         1 => String::new(),
@@ -231,7 +216,7 @@ fn finding(
         "stories disagree on {subject}: this story says {this_claim}{also}; {backing} {other_claim}"
     );
     let hint = if leads {
-        "the - line is what most stories say; check this story's figure against the original source"
+        "the - line is what most stories say; check this story's version against the original source"
             .to_string()
     } else {
         "no version has a majority; check each against the original source".to_string()
@@ -391,5 +376,121 @@ mod tests {
         ]);
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].contains("whether it happened"), "{found:?}");
+    }
+
+    #[test]
+    fn a_swapped_name_in_a_shared_sentence_is_reported() {
+        let line = |town: &str| {
+            format!(
+                "Fire crews from {town} were called to the Kestrel Dock warehouse at 2am on Tuesday."
+            )
+        };
+        let found = findings(&[
+            ("a.md", story("Ledger", "2025-03-11", &line("Kelsford"))),
+            ("b.md", story("Post", "2025-03-11", &line("Kelsford"))),
+            ("c.md", story("Record", "2025-03-11", &line("Marwick"))),
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("c.md: Marwick | stories disagree on who or what it names"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn one_outlets_figures_update_each_other() {
+        let found = findings(&[
+            (
+                "a.md",
+                story(
+                    "Ledger",
+                    "2025-03-11",
+                    "About 60 firefighters fought the warehouse fire at Kestrel Dock.",
+                ),
+            ),
+            (
+                "b.md",
+                story(
+                    "Ledger",
+                    "2025-03-11",
+                    "Some 120 firefighters fought the Kestrel Dock warehouse blaze.",
+                ),
+            ),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn questions_and_labels_claim_nothing() {
+        let found = findings(&[
+            (
+                "a.md",
+                story(
+                    "Ledger",
+                    "2025-03-11",
+                    "Did the council approve the closure of the Elm Street library?",
+                ),
+            ),
+            (
+                "b.md",
+                story(
+                    "Post",
+                    "2025-03-11",
+                    "The council did not approve the closure of the Elm Street library.",
+                ),
+            ),
+            (
+                "c.md",
+                story(
+                    "Record",
+                    "2025-03-11",
+                    "Storm Kestrel, a category 3 hurricane, hit the Elm Street library.",
+                ),
+            ),
+            (
+                "d.md",
+                story(
+                    "Gazette",
+                    "2025-03-11",
+                    "Storm Kestrel, a category 2 hurricane, hit the Elm Street library.",
+                ),
+            ),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_different_figure_for_the_same_group_is_reported_whatever_the_verb() {
+        let found = findings(&[
+            (
+                "a.md",
+                story(
+                    "Ledger",
+                    "2025-03-16",
+                    "All 37 night-shift workers were evacuated from the Harwood plant in Marwick.",
+                ),
+            ),
+            (
+                "b.md",
+                story(
+                    "Post",
+                    "2025-03-16",
+                    "Thirty-seven night-shift workers escaped the Harwood plant in Marwick unhurt.",
+                ),
+            ),
+            (
+                "c.md",
+                story(
+                    "Record",
+                    "2025-03-16",
+                    "Mr Whitfield was one of 73 night-shift workers led out of the Harwood plant in Marwick.",
+                ),
+            ),
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("c.md: 73 night-shift workers"),
+            "{found:?}"
+        );
     }
 }

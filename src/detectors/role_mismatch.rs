@@ -566,13 +566,15 @@ impl<'p> Index<'p> {
             None => {
                 let word = if before_first { "future" } else { "former" };
                 let who = match &holder_that_day {
-                    HolderOn::Known(other) => format!(" or that the story does not mean {other}"),
+                    HolderOn::Known(other) => {
+                        format!("; if it means the holder on {date}, that was {other}")
+                    }
                     _ => String::new(),
                 };
                 (
                     insert_before_title(cx, pairing.title, word),
                     format!(
-                        "write \"{word}\" before the title if the story means {}{who}; check the story's date",
+                        "if the story means {}, write \"{word}\" before the title{who}",
                         person.name
                     ),
                 )

@@ -24,7 +24,7 @@ use regex::Regex;
 
 use crate::dates::Date;
 use crate::findings::{Diff, Finding, Kind, Severity, Span};
-use crate::ingest::Story;
+use crate::ingest::{DateOrigin, Story};
 use crate::pack::{Held, Office, Pack, Rule, Term};
 use crate::segment;
 
@@ -60,7 +60,17 @@ impl Detector for RoleMismatch {
         let index = Index::new(view.pack);
         for (number, story) in view.stories.iter().enumerate() {
             let date = view.as_of.or(story.date);
-            index.check_story(number, story, date, rule, out);
+            // A date taken from the text is the latest day the story names; the story may be
+            // from any of the days it names, so a title right on one of them is not judged.
+            let named_days = if view.as_of.is_none() && story.date_origin == DateOrigin::Inferred {
+                crate::dates::find_dates(story.text())
+                    .into_iter()
+                    .map(|m| m.date)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            index.check_story(number, story, date, &named_days, rule, out);
         }
     }
 }
@@ -355,6 +365,7 @@ impl<'p> Index<'p> {
         number: usize,
         story: &Story,
         date: Option<Date>,
+        named_days: &[Date],
         rule: &Rule,
         out: &mut Vec<Finding>,
     ) {
@@ -379,6 +390,7 @@ impl<'p> Index<'p> {
                     text,
                     sentence: span,
                     date,
+                    named_days,
                     rule,
                     name_spans: names.iter().map(|n| n.span).collect(),
                 };
@@ -400,7 +412,11 @@ impl<'p> Index<'p> {
                 let before = text[..start].chars().next_back();
                 let after = text[end..].chars().next();
                 let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-                if joined(before) || joined(after) {
+                // "Xi'an" is a city; "Xi's" is still Xi.
+                let mut rest = text[end..].chars();
+                let elided = matches!(rest.next(), Some('\'' | '’'))
+                    && rest.next().is_some_and(|c| c.is_alphabetic() && c != 's');
+                if joined(before) || joined(after) || elided {
                     return None;
                 }
                 // "Prime Minister Johnson Says": a capitalised word after a surname may be the
@@ -503,6 +519,9 @@ impl<'p> Index<'p> {
                     Held::Yes => return None,
                     Held::Unsure => unsure = true,
                     Held::No => {}
+                }
+                if cx.named_days.iter().any(|d| term.held_on(*d) != Held::No) {
+                    return None;
                 }
             }
             let last_end = terms.iter().filter_map(|t| t.end).map(|e| e.latest).max();
@@ -764,6 +783,8 @@ struct Context<'a> {
     text: &'a str,
     sentence: Span,
     date: Option<Date>,
+    /// Other days the story may be from, when its date was read from its text.
+    named_days: &'a [Date],
     rule: &'a Rule,
     name_spans: Vec<Span>,
 }
@@ -933,7 +954,7 @@ fn pair<'h>(
 /// Prepositions that, right before a title, make it describe a person in a past era rather
 /// than report what they do: "under President Barack Obama", "the citizenship of President
 /// Barack Obama".
-const RETROSPECTIVE: &[&str] = &["of", "under", "about", "against", "during"];
+const RETROSPECTIVE: &[&str] = &["of", "under", "about", "against", "during", "when", "while"];
 
 /// What the words before a title say.
 struct Lead {
@@ -954,6 +975,11 @@ fn lead_words(text: &str, sentence: Span, title_start: usize) -> Option<Lead> {
     let not_current = tail.iter().any(|w| NOT_CURRENT.contains(w));
     let outgoing = tail.contains(&"outgoing");
     let determiner = tail.first() == Some(&"the");
+    // "served under the prime minister, Boris Johnson": look past the article.
+    let retrospective = tail
+        .iter()
+        .find(|w| **w != "the")
+        .is_some_and(|w| RETROSPECTIVE.contains(w));
     // The raw word right before the title decides whether the title is this office at all.
     let trimmed = before.trim_end();
     if trimmed.is_empty() || trimmed.ends_with([',', ':', ';', '(', '"', '“', '‘', '—', '–'])
@@ -961,7 +987,7 @@ fn lead_words(text: &str, sentence: Span, title_start: usize) -> Option<Lead> {
         return Some(Lead {
             not_current,
             outgoing,
-            retrospective: false,
+            retrospective,
             determiner,
         });
     }
@@ -1000,7 +1026,7 @@ fn lead_words(text: &str, sentence: Span, title_start: usize) -> Option<Lead> {
     Some(Lead {
         not_current,
         outgoing,
-        retrospective: RETROSPECTIVE.contains(&lower.as_str()),
+        retrospective,
         determiner,
     })
 }
@@ -1285,6 +1311,80 @@ mod tests {
             "President Barack Obama said on Tuesday that he would vote early.",
             "Barack Obama was not President of the United States on 2020-09-30 (from 2009-01-20 to 2017-01-20); Donald Trump held the office that day",
         );
+    }
+
+    #[test]
+    fn a_date_read_from_the_text_may_be_any_day_the_story_names() {
+        let story = "Election called\n\nLONDON, 22 May 2024 - Prime Minister Rishi Sunak called an election. It must be held by 28 January 2025, he said.\n";
+        let findings = crate::check_texts(&[("story.txt", story.to_string())], &pack_alone());
+        assert!(findings.findings.is_empty(), "{:#?}", findings.findings);
+    }
+
+    #[test]
+    fn titles_of_other_offices_and_other_countries_pass() {
+        // Donald Tusk became Poland's prime minister in 2023; the pack lists only his EU office.
+        assert_clean(
+            Some("2024-02-01"),
+            "Prime Minister Donald Tusk met farmers.",
+        );
+        assert_clean(
+            Some("2024-02-01"),
+            "Polish Prime Minister Donald Tusk met farmers.",
+        );
+        assert_clean(
+            Some("2020-02-01"),
+            "Portugal's prime minister, António Costa, met farmers.",
+        );
+        assert_clean(
+            Some("2021-02-01"),
+            "Rishi Sunak, the chancellor, met farmers.",
+        );
+        assert_clean(
+            Some("2020-12-01"),
+            "President-elect Joe Biden named his cabinet.",
+        );
+        assert_clean(
+            Some("2020-12-01"),
+            "Joe Biden, the president-elect, named his cabinet.",
+        );
+        assert_clean(
+            Some("2020-12-01"),
+            "The President of the European Commission, Ursula von der Leyen, met farmers.",
+        );
+        assert_clean(Some("2020-12-01"), "Emperor Akihito visited a shrine.");
+    }
+
+    #[test]
+    fn appositions_and_announcements_are_checked_too() {
+        assert_flags(
+            Some("2019-07-10"),
+            "Mr Johnson, the Prime Minister, met farmers.",
+            "Boris Johnson was not yet Prime Minister of the United Kingdom on 2019-07-10 (from 2019-07-24 to 2022-09-06); Theresa May held the office that day",
+        );
+        assert_flags(
+            Some("2021-02-01"),
+            "Alex Younger, the head of MI6, met farmers.",
+            "Alex Younger was not Chief of the Secret Intelligence Service (MI6) on 2021-02-01 (from 2014-11 to 2020-09); Richard Moore held the office that day",
+        );
+        assert_flags(
+            Some("2012-06-01"),
+            "China's president, Xi Jinping, met farmers.",
+            "Xi Jinping was not yet President of China on 2012-06-01 (from 2013-03-14); Hu Jintao held the office that day",
+        );
+    }
+
+    #[test]
+    fn a_title_in_a_clause_about_the_past_passes() {
+        assert_clean(
+            Some("2023-06-01"),
+            "She served under the prime minister, Boris Johnson, for two years.",
+        );
+        assert_clean(
+            Some("2023-06-01"),
+            "The deal was struck when Prime Minister Boris Johnson visited Delhi.",
+        );
+        // "Xi'an" is a city, not Xi Jinping (who was not president yet in 2010).
+        assert_clean(Some("2010-06-01"), "The President Xi'an hotel reopened.");
     }
 
     #[test]

@@ -197,8 +197,8 @@ pub struct Rule {
     pub file: String,
 }
 
-/// A day, or a whole month where the source gives no day: the earliest and the latest day it
-/// may mean. Written `YYYY-MM-DD` or `YYYY-MM` in a pack.
+/// A day, or a whole month or year where the source gives no day: the earliest and the latest
+/// day it may mean. Written `YYYY-MM-DD`, `YYYY-MM` or `YYYY` in a pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bound {
     /// The first day it may mean.
@@ -208,13 +208,15 @@ pub struct Bound {
 }
 
 impl Bound {
-    /// Reads `YYYY-MM-DD` or `YYYY-MM`; the error says what is wrong.
+    /// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; the error says what is wrong.
     pub fn parse(value: &str) -> Result<Bound, String> {
         let value = value.trim();
         let parts: Vec<&str> = value.split('-').collect();
         let number = |s: &str| s.parse::<u32>().ok();
         let bad = || {
-            format!("'{value}' is not a date; write YYYY-MM-DD, or YYYY-MM when the day is unknown")
+            format!(
+                "'{value}' is not a date; write YYYY-MM-DD, or YYYY-MM or YYYY when the day is unknown"
+            )
         };
         match parts.as_slice() {
             [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
@@ -245,6 +247,13 @@ impl Bound {
                     latest: Date::from_days_since_epoch(next.days_since_epoch() - 1),
                 })
             }
+            [y] if y.len() == 4 => {
+                let year = number(y).ok_or_else(bad)? as i32;
+                Ok(Bound {
+                    earliest: Date::new(year, 1, 1).ok_or_else(bad)?,
+                    latest: Date::new(year, 12, 31).ok_or_else(bad)?,
+                })
+            }
             _ => Err(bad()),
         }
     }
@@ -259,6 +268,8 @@ impl fmt::Display for Bound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_exact() {
             write!(f, "{}", self.earliest)
+        } else if self.earliest.month() == 1 && self.latest.month() == 12 {
+            write!(f, "{:04}", self.earliest.year())
         } else {
             write!(
                 f,
@@ -1322,6 +1333,10 @@ mod tests {
         assert_eq!(bound.earliest.to_string(), "2024-02-01");
         assert_eq!(bound.latest.to_string(), "2024-02-29");
         assert_eq!(bound.to_string(), "2024-02");
+        let year = Bound::parse("1998").unwrap();
+        assert_eq!(year.earliest.to_string(), "1998-01-01");
+        assert_eq!(year.latest.to_string(), "1998-12-31");
+        assert_eq!(year.to_string(), "1998");
         assert_eq!(
             Bound::parse("2024-07-05").unwrap().to_string(),
             "2024-07-05"

@@ -675,18 +675,25 @@ impl<'p> Index<'p> {
         });
         let real = &self.pack.offices[real_office];
         let real_terms = describe_terms(&real.holders[real_holder].terms);
-        let message = match cx.date {
-            Some(date) => {
-                let holder = match holder_on(office, date) {
-                    HolderOn::Known(other) => format!("; {other} held it on {date}"),
-                    _ => String::new(),
-                };
-                format!(
-                    "{} has never been {}{holder}; {} was {} ({real_terms})",
-                    person.name, office.name, person.name, real.name
-                )
-            }
-            None => format!(
+        let held_that_day = cx.date.filter(|_| current.is_some());
+        let message = match (cx.date, held_that_day) {
+            (Some(date), Some(_)) => format!(
+                "{} has never been {}{}; on {date} {} was {}",
+                person.name,
+                office.name,
+                holder_note(office, date),
+                person.name,
+                real.name
+            ),
+            (Some(date), None) => format!(
+                "{} has never been {}{}; the pack knows {} as {} ({real_terms})",
+                person.name,
+                office.name,
+                holder_note(office, date),
+                person.name,
+                real.name
+            ),
+            (None, _) => format!(
                 "{} has never been {}; the pack knows {} as {} ({real_terms})",
                 person.name, office.name, person.name, real.name
             ),
@@ -1153,6 +1160,14 @@ fn holder_on(office: &Office, date: Date) -> HolderOn<'_> {
     }
 }
 
+/// " (Stephen Parkinson held it on 2024-11-20)", or nothing where the pack cannot tell.
+fn holder_note(office: &Office, date: Date) -> String {
+    match holder_on(office, date) {
+        HolderOn::Known(other) => format!(" ({other} held it on {date})"),
+        _ => String::new(),
+    }
+}
+
 /// "from 2022-10-25 to 2024-07-05", "from 2017-01-20 to 2021-01-20 and from 2025-01-20".
 fn describe_terms(terms: &[Term]) -> String {
     terms
@@ -1364,7 +1379,7 @@ mod tests {
         assert_flags(
             Some("2021-02-01"),
             "Alex Younger, the head of MI6, met farmers.",
-            "Alex Younger was not Chief of the Secret Intelligence Service (MI6) on 2021-02-01 (from 2014-11 to 2020-09); Richard Moore held the office that day",
+            "Alex Younger was not Chief of MI6 on 2021-02-01 (from 2014-11 to 2020-09); Richard Moore held the office that day",
         );
         assert_flags(
             Some("2012-06-01"),
@@ -1488,7 +1503,7 @@ mod tests {
         assert_flags(
             Some("2025-10-16"),
             "Director of Public Prosecutions Ken McCallum warned of spies.",
-            "Ken McCallum has never been Director of Public Prosecutions (England and Wales); Stephen Parkinson held it on 2025-10-16; Ken McCallum was Director General of MI5 (from 2020-04)",
+            "Ken McCallum has never been Director of Public Prosecutions for England and Wales (Stephen Parkinson held it on 2025-10-16); on 2025-10-16 Ken McCallum was Director General of MI5",
         );
         let findings = check(Some("2025-10-16"), "CIA Director Kash Patel testified.");
         assert_eq!(
@@ -1499,7 +1514,16 @@ mod tests {
         assert_flags(
             None,
             "Ken McCallum, the Director of Public Prosecutions, warned of spies.",
-            "Ken McCallum has never been Director of Public Prosecutions (England and Wales); the pack knows Ken McCallum as Director General of MI5 (from 2020-04)",
+            "Ken McCallum has never been Director of Public Prosecutions for England and Wales; the pack knows Ken McCallum as Director General of MI5 (from 2020-04)",
+        );
+    }
+
+    #[test]
+    fn a_wrong_title_before_the_real_office_began_says_what_the_pack_knows() {
+        assert_flags(
+            Some("2019-05-10"),
+            "GCHQ boss Ken McCallum spoke.",
+            "Ken McCallum has never been Director of GCHQ (Jeremy Fleming held it on 2019-05-10); the pack knows Ken McCallum as Director General of MI5 (from 2020-04)",
         );
     }
 

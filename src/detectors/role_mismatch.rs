@@ -118,6 +118,16 @@ const NOT_CURRENT: &[&str] = &[
     "first-ever",
     "honorary",
     "emeritus",
+    // Portrayals and comparisons: "the actor who played Prime Minister Tony Blair".
+    "played",
+    "plays",
+    "playing",
+    "portrayed",
+    "portrays",
+    "portraying",
+    "impersonated",
+    "impersonating",
+    "like",
 ];
 
 /// Lower-case words that make a generic title another job ("managing director").
@@ -1472,6 +1482,18 @@ mod tests {
         ] {
             assert_clean(Some("2025-10-16"), body);
         }
+    }
+
+    #[test]
+    fn portrayals_pass() {
+        assert_clean(
+            Some("2024-06-01"),
+            "The actor who played Prime Minister Tony Blair on stage has a new film.",
+        );
+        assert_clean(
+            Some("2024-06-01"),
+            "A comedian impersonating President Barack Obama opened the show.",
+        );
     }
 
     #[test]

@@ -926,10 +926,11 @@ fn pair<'h>(
             && !preceded_by_capitalised(text, sentence, name.span.start, form)
         {
             let modifiers = words(rest);
+            // "Rishi Sunak, 44, the prime minister,": ages and articles change nothing.
             let modifiers: Vec<&str> = modifiers
                 .iter()
                 .map(String::as_str)
-                .skip_while(|w| *w == "the")
+                .filter(|w| *w != "the" && !w.chars().all(|c| c.is_ascii_digit()))
                 .collect();
             let plain = modifiers.len() <= 3
                 && modifiers.iter().all(|w| {
@@ -1381,6 +1382,16 @@ mod tests {
 
     #[test]
     fn appositions_and_announcements_are_checked_too() {
+        assert_flags(
+            Some("2025-10-16"),
+            "Rishi Sunak, 45, the prime minister, said taxes would fall.",
+            SUNAK_2025,
+        );
+        assert_flags(
+            Some("2022-06-01"),
+            "Director General Andrew Parker spoke.",
+            "Andrew Parker was not Director General of MI5 on 2022-06-01 (from 2013-04 to 2020-04); Ken McCallum held the office that day",
+        );
         assert_flags(
             Some("2019-07-10"),
             "Mr Johnson, the Prime Minister, met farmers.",

@@ -1034,6 +1034,10 @@ fn lead_words(text: &str, sentence: Span, title_start: usize) -> Option<Lead> {
             determiner,
         });
     }
+    // "at 3 PM Keir Starmer": a time, not a title.
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     if lower.ends_with("'s") || lower.ends_with("’s") || OTHER_JOBS.contains(&lower.as_str()) {
         return None;
     }
@@ -1493,6 +1497,14 @@ mod tests {
         ] {
             assert_clean(Some("2025-10-16"), body);
         }
+    }
+
+    #[test]
+    fn a_time_of_day_is_not_a_title() {
+        assert_clean(
+            Some("2023-06-01"),
+            "At 3 PM Keir Starmer will open the new wing.",
+        );
     }
 
     #[test]

@@ -330,9 +330,9 @@ impl<'p> Index<'p> {
                 .chain(&country.names)
                 .chain(&country.demonyms)
             {
-                if !country.ambiguous.contains(word) {
-                    country_words.entry(word.clone()).or_insert(c);
-                }
+                // Words that are ambiguous elsewhere ("Indian", "American") are safe right
+                // before a title: they only narrow the offices it can mean.
+                country_words.entry(word.clone()).or_insert(c);
             }
         }
         let mut words: Vec<&String> = country_words.keys().collect();
@@ -1497,6 +1497,20 @@ mod tests {
         ] {
             assert_clean(Some("2025-10-16"), body);
         }
+    }
+
+    #[test]
+    fn country_words_narrow_a_generic_title() {
+        assert_flags(
+            Some("2020-06-01"),
+            "Indian Prime Minister Manmohan Singh spoke.",
+            "Manmohan Singh was not Prime Minister of India on 2020-06-01 (from 2004-05-22 to 2014-05-26); Narendra Modi held the office that day",
+        );
+        assert_flags(
+            Some("2020-06-01"),
+            "American President Boris Johnson spoke.",
+            "Boris Johnson has never been President of the United States (Donald Trump held it on 2020-06-01); on 2020-06-01 Boris Johnson was Prime Minister of the United Kingdom",
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! Sunak", "Rishi Sunak, the prime minister,", "the prime minister, Rishi Sunak". A word that
 //! says the title is not current ("former", "ex-", "then", "acting", "deputy", "shadow",
 //! "would-be", "-elect", "predecessor") or belongs to something else ("Labour", "ECB") leaves it
-//! alone, and so does a sentence that dates itself ("In 2019, ...", "at the time"). A generic
+//! alone, and so does a sentence that dates itself ("In 2019, ...", "at the time"), recalls a
+//! past era ("under President ..."), or tells of the term ending or beginning ("FBI Director
+//! James Comey was fired", "Prime Minister Keir Starmer was appointed"). A generic
 //! title ("Prime Minister", "President") is checked only against the offices the person held,
 //! so "Chancellor Rishi Sunak" (of the Exchequer) is no alarm; only a title that names one office
 //! ("FBI Director", "British Prime Minister") can be wrong for someone who never held it. A story
@@ -128,6 +130,10 @@ const NOT_CURRENT: &[&str] = &[
     "impersonated",
     "impersonating",
     "like",
+    // Sequence in a past narrative: "and later Prime Minister Boris Johnson".
+    "later",
+    "subsequently",
+    "eventually",
 ];
 
 /// Lower-case words that make a generic title another job ("managing director").
@@ -558,6 +564,13 @@ impl<'p> Index<'p> {
         let before_first = terms.iter().all(|t| date < t.start.earliest);
         // "the questions about President Barack Obama's birthplace" recalls his time in office.
         if pairing.retrospective && !before_first {
+            return None;
+        }
+        // "FBI Director James Comey was fired": the title is the one held as the term ended;
+        // "Prime Minister Keir Starmer was sworn in": the one held as it began.
+        let sentence_text = &cx.text[cx.sentence.start..cx.sentence.end];
+        let event = if before_first { &ARRIVAL } else { &DEPARTURE };
+        if event.is_match(sentence_text) {
             return None;
         }
         let holder_that_day = holder_on(office, date);
@@ -1135,6 +1148,18 @@ fn sentence_dates_itself(text: &str, sentence: Span, names: &[Span], date: Date)
     PAST.is_match(slice)
 }
 
+/// Words that tell of a term ending: the title then describes the person as they left.
+static DEPARTURE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:fired|sacked|dismissed|ousted|removed|resign(?:s|ed|ing|ation)?|stepp(?:ed|ing) down|steps down|quit|retir(?:ed|es|ing|ement)|replaced|succeeded|defeated|conceded|concedes|lost (?:the|his|her|power|office)|left office|leaves office|leaving office|departure|farewell|handed over|died|dies|death|assassinat(?:ed|ion)|funeral|impeached|impeachment|last day)\b")
+        .expect("constant pattern")
+});
+
+/// Words that tell of a term beginning: the title then describes the person as they arrived.
+static ARRIVAL: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sworn in|swearing-in|inaugurat(?:ed|ion)|appointed|appointment|named|nominated|nomination|elected|election|takes office|took office|taking office|becomes|became|confirmed|confirmation|first day|arriv(?:ed|es|al))\b")
+        .expect("constant pattern")
+});
+
 const MONTH_NUMBERS: &[(&str, u32)] = &[
     ("Jan", 1),
     ("Feb", 2),
@@ -1510,6 +1535,32 @@ mod tests {
             Some("2020-06-01"),
             "American President Boris Johnson spoke.",
             "Boris Johnson has never been President of the United States (Donald Trump held it on 2020-06-01); on 2020-06-01 Boris Johnson was Prime Minister of the United Kingdom",
+        );
+    }
+
+    #[test]
+    fn the_moment_a_term_ends_or_begins_keeps_its_title() {
+        assert_clean(
+            Some("2017-05-10"),
+            "FBI Director James Comey was fired on Tuesday.",
+        );
+        assert_clean(
+            Some("2022-10-27"),
+            "Prime Minister Liz Truss resigned after 45 days in office.",
+        );
+        assert_clean(
+            Some("2024-07-04"),
+            "Prime Minister Keir Starmer will be appointed by the King tomorrow.",
+        );
+        assert_clean(
+            Some("2023-01-15"),
+            "Theresa May's government, and later Prime Minister Boris Johnson's, argued the case.",
+        );
+        // Words of arrival do not excuse a title whose term has ended.
+        assert_flags(
+            Some("2025-10-16"),
+            "Prime Minister Rishi Sunak named a new cabinet on Thursday.",
+            SUNAK_2025,
         );
     }
 

@@ -59,7 +59,10 @@ impl Detector for RoleMismatch {
         if view.pack.offices.is_empty() {
             return;
         }
-        let index = Index::new(view.pack);
+        // Only a pack too large for the pattern engines fails here; it then has nothing to say.
+        let Some(index) = Index::new(view.pack) else {
+            return;
+        };
         for (number, story) in view.stories.iter().enumerate() {
             let date = view.as_of.or(story.date);
             // A date taken from the text is the latest day the story names; the story may be
@@ -262,7 +265,7 @@ struct Pairing<'h> {
 }
 
 impl<'p> Index<'p> {
-    fn new(pack: &'p Pack) -> Index<'p> {
+    fn new(pack: &'p Pack) -> Option<Index<'p>> {
         let mut people: Vec<Person<'p>> = Vec::new();
         let mut by_name: HashMap<&str, usize> = HashMap::new();
         let mut form_people: HashMap<String, (Vec<usize>, bool)> = HashMap::new();
@@ -305,7 +308,7 @@ impl<'p> Index<'p> {
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
-            .expect("names are plain strings");
+            .ok()?;
 
         let mut title_offices: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
         let mut written_titles: Vec<&str> = Vec::new();
@@ -324,11 +327,11 @@ impl<'p> Index<'p> {
                 written_titles.push(title);
             }
         }
-        written_titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        // Longest first, so that "FBI Director" wins over "Director" where both match.
+        written_titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         written_titles.dedup();
         let alternatives: Vec<String> = written_titles.iter().map(|t| title_pattern(t)).collect();
-        let titles = Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|")))
-            .expect("titles are escaped");
+        let titles = Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).ok()?;
 
         let mut country_words: HashMap<String, usize> = HashMap::new();
         for (c, country) in pack.countries.iter().enumerate() {
@@ -362,7 +365,7 @@ impl<'p> Index<'p> {
             .filter_map(|i| i.reviewed.as_deref())
             .filter_map(|r| crate::dates::parse_metadata_date(r).ok())
             .max();
-        Index {
+        Some(Index {
             pack,
             people,
             names,
@@ -373,7 +376,7 @@ impl<'p> Index<'p> {
             qualifier_after,
             country_words,
             reviewed,
-        }
+        })
     }
 
     fn check_story(

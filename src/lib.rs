@@ -30,8 +30,20 @@ use knowledge::KnowledgeBase;
 use outcome::Outcome;
 use pack::{Pack, Rule};
 
+/// How a check runs, beyond the packs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Check every story as of this day instead of its own date (titles and offices).
+    pub as_of: Option<dates::Date>,
+}
+
 /// Checks a batch of stories against the merged packs.
 pub fn check(batch: Batch, pack: &Pack) -> Outcome {
+    check_with(batch, pack, Options::default())
+}
+
+/// Checks a batch of stories against the merged packs, with options.
+pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
     let knowledge = KnowledgeBase::new(pack);
     let rules = active_rules(pack);
     let mut findings: Vec<Finding> = Vec::new();
@@ -69,6 +81,7 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
         stories: &batch.stories,
         groups: &groups,
         pack,
+        as_of: options.as_of,
     };
     for (rule, detector) in &rules {
         detector.check_batch(&view, rule, &mut findings);

@@ -80,6 +80,9 @@ struct CheckArgs {
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// Check titles as of this day (YYYY-MM-DD) instead of each story's own date.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -152,6 +155,12 @@ fn load(args: &PackArgs) -> Result<Pack, String> {
 }
 
 fn check(args: CheckArgs) -> Result<u8, String> {
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(crosscheck::dates::parse_metadata_date)
+        .transpose()
+        .map_err(|e| format!("--as-of: {e}"))?;
     let pack = load(&args.packs)?;
     let batch =
         ingest::read_paths(&args.paths, &mut std::io::stdin()).map_err(|e| e.to_string())?;
@@ -170,7 +179,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             ingest::READABLE_EXTENSIONS
         ));
     }
-    let outcome = crosscheck::check(batch, &pack);
+    let outcome = crosscheck::check_with(batch, &pack, crosscheck::Options { as_of });
     let (format, colour) = match args.format {
         OutputFormat::Text => (report::Format::Text, wants_colour(args.color)),
         OutputFormat::Json => (report::Format::Json, false),

@@ -296,3 +296,38 @@ fn the_built_in_rules_pass_their_examples_and_are_listed() {
     let unknown = crosscheck(&["explain", "no-such-rule"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn as_of_checks_titles_on_the_day_given() {
+    let dir = scratch("as-of");
+    let story = dir.join("undated.md");
+    std::fs::write(
+        &story,
+        "---\ntitle: Budget\n---\n\nPrime Minister Rishi Sunak set out the budget.\n",
+    )
+    .unwrap();
+    let path = story.to_str().unwrap();
+    // Undated: an info note, so a clean exit.
+    let undated = crosscheck(&["check", "--color", "never", path]);
+    assert_eq!(undated.status.code(), Some(0), "{}", stdout(&undated));
+    assert!(
+        stdout(&undated).contains("info[role-mismatch]"),
+        "{}",
+        stdout(&undated)
+    );
+    let later = crosscheck(&["check", "--color", "never", "--as-of", "2025-10-16", path]);
+    assert_eq!(later.status.code(), Some(1), "{}", stdout(&later));
+    assert!(
+        stdout(&later).contains("error[role-mismatch]: Rishi Sunak was not Prime Minister of the United Kingdom on 2025-10-16"),
+        "{}",
+        stdout(&later)
+    );
+    let then = crosscheck(&["check", "--as-of", "2023-05-01", path]);
+    assert_eq!(then.status.code(), Some(0), "{}", stdout(&then));
+    let bad = crosscheck(&["check", "--as-of", "last Tuesday", path]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        stderr(&bad),
+        "error: --as-of: 'last Tuesday' is not a date crosscheck can read; write it as YYYY-MM-DD\n"
+    );
+}

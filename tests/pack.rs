@@ -152,3 +152,142 @@ fn every_rule_carries_flag_and_pass_examples() {
     let report = crosscheck::examples::run(&pack);
     assert!(report.failures.is_empty(), "{:#?}", report.failures);
 }
+
+#[test]
+fn every_office_holder_cites_a_source() {
+    let pack = Pack::default_pack().unwrap();
+    let missing: Vec<String> = pack
+        .offices
+        .iter()
+        .flat_map(|o| o.holders.iter().map(move |h| (o, h)))
+        .filter(|(_, h)| {
+            h.source
+                .as_deref()
+                .is_none_or(|s| !s.starts_with("http://") && !s.starts_with("https://"))
+        })
+        .map(|(o, h)| format!("{} in {}", h.name, o.id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "holders without a source URL: {missing:?}"
+    );
+}
+
+#[test]
+fn office_ids_are_unique_and_terms_of_one_office_do_not_overlap() {
+    let pack = Pack::default_pack().unwrap();
+    let mut ids = BTreeSet::new();
+    for office in &pack.offices {
+        assert!(
+            ids.insert(office.id.as_str()),
+            "office id {} twice",
+            office.id
+        );
+        let mut terms: Vec<_> = office
+            .holders
+            .iter()
+            .flat_map(|h| h.terms.iter().map(move |t| (t, h.name.as_str())))
+            .collect();
+        terms.sort_by_key(|(t, _)| t.start.earliest);
+        for pair in terms.windows(2) {
+            let ((a, who_a), (b, who_b)) = (pair[0], pair[1]);
+            let a_end = a.end.map(|e| e.earliest);
+            assert!(
+                a_end.is_some_and(|end| b.start.latest >= end),
+                "{}: {who_a} ({:?}) and {who_b} ({:?}) overlap",
+                office.id,
+                a,
+                b
+            );
+        }
+    }
+}
+
+#[test]
+fn offices_are_covered_from_2000_and_bounded_by_the_review_date() {
+    let pack = Pack::default_pack().unwrap();
+    let reviewed = pack
+        .infos
+        .iter()
+        .filter_map(|i| i.reviewed.as_deref())
+        .max()
+        .expect("the pack is dated")
+        .to_string();
+    // The offices the pack promises, each complete from before 2001 except where the office
+    // is younger or the record of its holders starts later.
+    const REQUIRED: &[&str] = &[
+        "gb-prime-minister",
+        "gb-monarch",
+        "us-president",
+        "fr-president",
+        "fr-prime-minister",
+        "de-chancellor",
+        "de-president",
+        "it-prime-minister",
+        "it-president",
+        "jp-prime-minister",
+        "jp-emperor",
+        "ca-prime-minister",
+        "cn-president",
+        "cn-premier",
+        "ru-president",
+        "ru-prime-minister",
+        "in-prime-minister",
+        "in-president",
+        "eu-commission-president",
+        "eu-council-president",
+        "eu-parliament-president",
+        "gb-dpp",
+        "gb-met-commissioner",
+        "gb-mi5-director-general",
+        "gb-mi6-chief",
+        "gb-gchq-director",
+        "us-attorney-general",
+        "us-fbi-director",
+        "us-cia-director",
+        "us-nsa-director",
+    ];
+    for id in REQUIRED {
+        let office = pack.offices.iter().find(|o| o.id == *id);
+        assert!(office.is_some(), "the pack lists {id}");
+    }
+    for office in &pack.offices {
+        for holder in &office.holders {
+            for term in &holder.terms {
+                assert!(
+                    term.start.earliest.to_string() <= reviewed,
+                    "{} in {} starts after the review date",
+                    holder.name,
+                    office.id
+                );
+            }
+        }
+        let open = office
+            .holders
+            .iter()
+            .flat_map(|h| &h.terms)
+            .filter(|t| t.end.is_none())
+            .count();
+        assert!(open <= 1, "{} has {open} open terms", office.id);
+    }
+}
+
+#[test]
+fn one_person_has_the_same_aliases_in_every_office() {
+    let pack = Pack::default_pack().unwrap();
+    let mut seen: BTreeMap<&str, (&str, BTreeSet<&str>)> = BTreeMap::new();
+    for office in &pack.offices {
+        for holder in &office.holders {
+            let aliases: BTreeSet<&str> = holder.aliases.iter().map(String::as_str).collect();
+            if let Some((first, known)) = seen.get(holder.name.as_str()) {
+                assert_eq!(
+                    known, &aliases,
+                    "{} has other aliases in {} than in {first}",
+                    holder.name, office.id
+                );
+            } else {
+                seen.insert(&holder.name, (&office.id, aliases));
+            }
+        }
+    }
+}

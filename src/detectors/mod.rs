@@ -7,8 +7,10 @@
 
 mod contradiction;
 mod implausible_entity;
+mod role_mismatch;
 
 use crate::align::ClaimGroup;
+use crate::dates::Date;
 use crate::findings::{Finding, Kind};
 use crate::ingest::Story;
 use crate::knowledge::Mentions;
@@ -39,6 +41,8 @@ pub struct BatchView<'a> {
     pub groups: &'a [ClaimGroup],
     /// The merged packs.
     pub pack: &'a Pack,
+    /// The day to check every story as of, instead of its own date.
+    pub as_of: Option<Date>,
 }
 
 /// One family of checks.
@@ -67,6 +71,7 @@ pub trait Detector: Sync {
 pub const DETECTORS: &[&dyn Detector] = &[
     &implausible_entity::ImplausibleEntity,
     &contradiction::Contradiction,
+    &role_mismatch::RoleMismatch,
 ];
 
 /// The names rules may use.

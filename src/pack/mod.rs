@@ -23,10 +23,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::dates::Date;
 use crate::detectors;
 use crate::findings::Severity;
 use crate::yaml;
-use raw::{RawCountry, RawEntity, RawFile, RawRule};
+use raw::{RawCountry, RawEntity, RawFile, RawHolder, RawOffice, RawRule};
 
 /// The files of the built-in pack, as (path, content), embedded at build time.
 const DEFAULT_PACK: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/default_pack.rs"));
@@ -196,6 +197,165 @@ pub struct Rule {
     pub file: String,
 }
 
+/// A day, or a whole month or year where the source gives no day: the earliest and the latest
+/// day it may mean. Written `YYYY-MM-DD`, `YYYY-MM` or `YYYY` in a pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    /// The first day it may mean.
+    pub earliest: Date,
+    /// The last day it may mean (the same day for an exact date).
+    pub latest: Date,
+}
+
+impl Bound {
+    /// Reads `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; the error says what is wrong.
+    pub fn parse(value: &str) -> Result<Bound, String> {
+        let value = value.trim();
+        let parts: Vec<&str> = value.split('-').collect();
+        let number = |s: &str| s.parse::<u32>().ok();
+        let bad = || {
+            format!(
+                "'{value}' is not a date; write YYYY-MM-DD, or YYYY-MM or YYYY when the day is unknown"
+            )
+        };
+        match parts.as_slice() {
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                let day = Date::new(
+                    number(y).ok_or_else(bad)? as i32,
+                    number(m).ok_or_else(bad)?,
+                    number(d).ok_or_else(bad)?,
+                )
+                .ok_or_else(|| format!("'{value}' is not a real calendar date"))?;
+                Ok(Bound {
+                    earliest: day,
+                    latest: day,
+                })
+            }
+            [y, m] if y.len() == 4 && m.len() == 2 => {
+                let year = number(y).ok_or_else(bad)? as i32;
+                let month = number(m).ok_or_else(bad)?;
+                let first = Date::new(year, month, 1)
+                    .ok_or_else(|| format!("'{value}' is not a real month"))?;
+                let next = if month == 12 {
+                    Date::new(year + 1, 1, 1)
+                } else {
+                    Date::new(year, month + 1, 1)
+                }
+                .ok_or_else(bad)?;
+                Ok(Bound {
+                    earliest: first,
+                    latest: Date::from_days_since_epoch(next.days_since_epoch() - 1),
+                })
+            }
+            [y] if y.len() == 4 => {
+                let year = number(y).ok_or_else(bad)? as i32;
+                Ok(Bound {
+                    earliest: Date::new(year, 1, 1).ok_or_else(bad)?,
+                    latest: Date::new(year, 12, 31).ok_or_else(bad)?,
+                })
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    /// Whether it names one day.
+    pub fn is_exact(self) -> bool {
+        self.earliest == self.latest
+    }
+}
+
+impl fmt::Display for Bound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_exact() {
+            write!(f, "{}", self.earliest)
+        } else if self.earliest.month() == 1 && self.latest.month() == 12 {
+            write!(f, "{:04}", self.earliest.year())
+        } else {
+            write!(
+                f,
+                "{:04}-{:02}",
+                self.earliest.year(),
+                self.earliest.month()
+            )
+        }
+    }
+}
+
+/// Whether someone held an office on a day, as far as the pack can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// Certainly held it.
+    Yes,
+    /// Certainly did not.
+    No,
+    /// The day falls in a month the source gives without a day.
+    Unsure,
+}
+
+/// One term in office, both ends included: on a handover day the outgoing and the incoming
+/// holder both hold the office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    /// When it began.
+    pub start: Bound,
+    /// When it ended; `None` while it was still running on the pack's review date.
+    pub end: Option<Bound>,
+}
+
+impl Term {
+    /// Whether the term covers `date`.
+    pub fn held_on(&self, date: Date) -> Held {
+        let after_start = date >= self.start.latest;
+        let before_end = self.end.is_none_or(|end| date <= end.earliest);
+        if after_start && before_end {
+            Held::Yes
+        } else if date < self.start.earliest || self.end.is_some_and(|end| date > end.latest) {
+            Held::No
+        } else {
+            Held::Unsure
+        }
+    }
+}
+
+/// A person who held an office, with the forms of the name stories use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    /// The full name; the same person has the same name in every office.
+    pub name: String,
+    /// Other forms ("Starmer", "Sir Keir Starmer").
+    pub aliases: Vec<String>,
+    /// Terms in office, in order.
+    pub terms: Vec<Term>,
+    /// Where a fact-checker can verify them.
+    pub source: Option<String>,
+    /// Anything worth knowing about the dates.
+    pub note: Option<String>,
+}
+
+/// A public office: the titles stories give it and who held it when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    /// Unique id ("gb-prime-minister").
+    pub id: String,
+    /// Its name in messages ("Prime Minister of the United Kingdom").
+    pub name: String,
+    /// Index of its country in [`Pack::countries`].
+    pub country: usize,
+    /// Index in [`Pack::entities`] of the institution it heads.
+    pub institution: Option<usize>,
+    /// Titles that name this office alone ("FBI Director").
+    pub titles: Vec<String>,
+    /// Titles shared with other countries' offices ("Prime Minister"); a country word before
+    /// one ("British Prime Minister") makes it name this office alone.
+    pub generic_titles: Vec<String>,
+    /// Whether holders keep the title after their term (a monarch's regnal name).
+    pub title_kept: bool,
+    /// From when the list of holders is complete.
+    pub since: Bound,
+    /// Its holders.
+    pub holders: Vec<Holder>,
+}
+
 /// A pack that could not be loaded, with where and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackError {
@@ -254,6 +414,8 @@ pub struct Pack {
     pub lexicon: Lexicon,
     /// Rules, in the order first defined.
     pub rules: Vec<Rule>,
+    /// Public offices and their holders, in the order first defined.
+    pub offices: Vec<Office>,
 }
 
 impl Pack {
@@ -296,6 +458,7 @@ pub struct PackBuilder {
     entities: Vec<(RawEntity, usize)>,
     lexicon: Vec<(raw::RawLexicon, usize)>,
     rules: Vec<PendingRule>,
+    offices: Vec<(RawOffice, usize)>,
 }
 
 impl PackBuilder {
@@ -384,6 +547,9 @@ impl PackBuilder {
             for rule in &raw.rules {
                 duplicate("rules", &rule.id, index, &files)?;
             }
+            for office in &raw.offices {
+                duplicate("offices", &office.id, index, &files)?;
+            }
             parsed.push(raw);
         }
         self.files.extend(files);
@@ -407,6 +573,9 @@ impl PackBuilder {
             }
             for rule in raw.rules {
                 self.merge_rule(rule, file);
+            }
+            for office in raw.offices {
+                replace_or_push(&mut self.offices, (office, file), |(o, _)| o.id.clone());
             }
         }
         Ok(())
@@ -488,6 +657,10 @@ impl PackBuilder {
             pack.rules
                 .push(check_rule(&pending.raw, &self.files[pending.file])?);
         }
+        for (raw, file) in &self.offices {
+            let office = check_office(raw, &self.files[*file], &pack)?;
+            pack.offices.push(office);
+        }
         Ok(pack)
     }
 }
@@ -545,9 +718,10 @@ fn collect_yaml_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<
     Ok(())
 }
 
-/// `entities[3].aliases: invalid type ...` → section, index, field, rest.
+/// `entities[3].aliases: invalid type ...` → section, index, field, rest; for a nested key
+/// (`offices[0].holders[2].terms[0].start`) the field is the innermost key.
 static SERDE_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\w+)\[(\d+)\](?:\.(\w+)(?:\[\d+\])?)?: (.*)$").expect("constant pattern")
+    Regex::new(r"^(\w+)\[(\d+)\](?:\.(\w+)(?:\[\d+\])?)*: (.*)$").expect("constant pattern")
 });
 
 static BACKTICKED: LazyLock<Regex> =
@@ -574,9 +748,8 @@ fn parse_file(file: &PackFile) -> Result<RawFile, PackError> {
                 out.field = caps.get(3).map(|m| m.as_str().to_string());
                 out.message = caps[4].to_string();
             }
-            if let Some(caps) = BACKTICKED.captures(&out.message)
-                && out.field.is_none()
-            {
+            // The misspelt or missing key itself, even inside a nested entry.
+            if let Some(caps) = BACKTICKED.captures(&out.message) {
                 out.field = Some(caps[1].to_string());
             }
             out.hint = Some(if out.message.starts_with("unknown field") {
@@ -601,6 +774,8 @@ fn entry_id(text: &str, section: &str, index: usize) -> String {
         entities: Vec<IdOnly>,
         #[serde(default)]
         rules: Vec<IdOnly>,
+        #[serde(default)]
+        offices: Vec<IdOnly>,
     }
     #[derive(serde::Deserialize)]
     struct IdOnly {
@@ -612,6 +787,7 @@ fn entry_id(text: &str, section: &str, index: usize) -> String {
             "countries" => ids.countries,
             "entities" => ids.entities,
             "rules" => ids.rules,
+            "offices" => ids.offices,
             _ => return None,
         };
         list.into_iter().nth(index).and_then(|entry| entry.id)
@@ -624,6 +800,7 @@ fn describe_entry(section: &str, id: &str) -> String {
         "countries" => "country",
         "entities" => "entity",
         "rules" => "rule",
+        "offices" => "office",
         other => other,
     };
     format!("{noun} '{id}'")
@@ -868,4 +1045,364 @@ fn check_rule(raw: &RawRule, file: &PackFile) -> Result<Rule, PackError> {
         examples,
         file: file.name.clone(),
     })
+}
+
+/// Words a one-word alias must not be: they start sentences and dates ("In May, the prime
+/// minister said").
+const COMMON_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "President",
+    "Prime",
+    "Minister",
+    "Director",
+    "Chief",
+];
+
+fn check_office(raw: &RawOffice, file: &PackFile, pack: &Pack) -> Result<Office, PackError> {
+    let fail = |field: &str, message: String, hint: &str| {
+        located(file, "offices", &raw.id, Some(field), message, Some(hint))
+    };
+    if raw.id.trim().is_empty() {
+        return Err(fail(
+            "id",
+            "the id is empty".into(),
+            "give the office an id such as gb-prime-minister",
+        ));
+    }
+    if raw.name.trim().is_empty() {
+        return Err(fail(
+            "name",
+            "the name is empty".into(),
+            "give the office's full name, used in messages",
+        ));
+    }
+    let country = pack.country_index(&raw.country).ok_or_else(|| {
+        fail(
+            "country",
+            format!("no country with id '{}' is defined", raw.country),
+            "use the id of an entry under countries (e.g. GB)",
+        )
+    })?;
+    let institution = match &raw.institution {
+        None => None,
+        Some(id) => Some(
+            pack.entities
+                .iter()
+                .position(|e| &e.id == id)
+                .ok_or_else(|| {
+                    fail(
+                        "institution",
+                        format!("no entity with id '{id}' is defined"),
+                        "use the id of an entry under entities, or leave institution out",
+                    )
+                })?,
+        ),
+    };
+    if raw.titles.is_empty() && raw.generic_titles.is_empty() {
+        return Err(fail(
+            "titles",
+            "the office has no title".into(),
+            "list the titles stories use under titles (or generic_titles for ones many countries share)",
+        ));
+    }
+    for (field, list) in [
+        ("titles", &raw.titles),
+        ("generic_titles", &raw.generic_titles),
+    ] {
+        if list.iter().any(|t| t.trim().is_empty()) {
+            return Err(fail(
+                field,
+                "a title is empty".into(),
+                "remove the empty entry",
+            ));
+        }
+    }
+    let since = Bound::parse(&raw.since).map_err(|message| {
+        fail(
+            "since",
+            message,
+            "give the day from which every holder is listed",
+        )
+    })?;
+    if raw.holders.is_empty() {
+        return Err(fail(
+            "holders",
+            "the office has no holders".into(),
+            "list who held the office, with their terms",
+        ));
+    }
+    let holders = raw
+        .holders
+        .iter()
+        .map(|holder| check_holder(holder, file, &raw.id))
+        .collect::<Result<Vec<Holder>, PackError>>()?;
+    // One holder at a time: two people's terms may share only a handover day.
+    for (i, a) in holders.iter().enumerate() {
+        for b in &holders[i + 1..] {
+            if a.name == b.name {
+                continue;
+            }
+            for ta in &a.terms {
+                for tb in &b.terms {
+                    let start = ta.start.latest.max(tb.start.latest);
+                    let end = match (ta.end, tb.end) {
+                        (Some(x), Some(y)) => Some(x.earliest.min(y.earliest)),
+                        (Some(x), None) | (None, Some(x)) => Some(x.earliest),
+                        (None, None) => None,
+                    };
+                    if end.is_none_or(|end| start < end) {
+                        return Err(holder_error(
+                            file,
+                            &raw.id,
+                            &b.name,
+                            "terms",
+                            format!(
+                                "a term of {} overlaps a term of {} (from {})",
+                                b.name, a.name, start
+                            ),
+                            "an office has one holder at a time; terms may share only the handover day",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(Office {
+        id: raw.id.clone(),
+        name: raw.name.clone(),
+        country,
+        institution,
+        titles: raw.titles.clone(),
+        generic_titles: raw.generic_titles.clone(),
+        title_kept: raw.title_kept,
+        since,
+        holders,
+    })
+}
+
+fn check_holder(raw: &RawHolder, file: &PackFile, office: &str) -> Result<Holder, PackError> {
+    let fail = |field: &str, message: String, hint: &str| {
+        holder_error(file, office, &raw.name, field, message, hint)
+    };
+    if raw.name.trim().is_empty() {
+        return Err(fail(
+            "name",
+            "the name is empty".into(),
+            "give the holder's full name",
+        ));
+    }
+    for alias in &raw.aliases {
+        let one_word = !alias.contains(' ');
+        if alias.trim().is_empty() || !alias.chars().any(char::is_uppercase) {
+            return Err(fail(
+                "aliases",
+                format!("'{alias}' is not a name"),
+                "aliases are matched case-sensitively: write them as names are written",
+            ));
+        }
+        if one_word && COMMON_WORDS.contains(&alias.as_str()) {
+            return Err(fail(
+                "aliases",
+                format!("'{alias}' is a common word, not only a name"),
+                "write the longer form (\"Theresa May\", \"Mrs May\")",
+            ));
+        }
+    }
+    if raw.terms.is_empty() {
+        return Err(fail(
+            "terms",
+            "the holder has no term".into(),
+            "give at least one term with a start",
+        ));
+    }
+    let mut terms = Vec::with_capacity(raw.terms.len());
+    for term in &raw.terms {
+        let start = Bound::parse(&term.start)
+            .map_err(|message| fail("start", message, "write the first day in office"))?;
+        let end = match &term.end {
+            None => None,
+            Some(end) => Some(
+                Bound::parse(end)
+                    .map_err(|message| fail("end", message, "write the last day in office"))?,
+            ),
+        };
+        if let Some(end) = end
+            && end.latest < start.earliest
+        {
+            return Err(fail(
+                "end",
+                format!("the term ends ({end}) before it starts ({start})"),
+                "check the order of start and end",
+            ));
+        }
+        terms.push(Term { start, end });
+    }
+    terms.sort_by_key(|t| t.start.earliest);
+    Ok(Holder {
+        name: raw.name.clone(),
+        aliases: raw.aliases.clone(),
+        terms,
+        source: raw.source.clone(),
+        note: raw.note.clone(),
+    })
+}
+
+/// A check failure on one holder of an office, located at the field under the holder's name.
+fn holder_error(
+    file: &PackFile,
+    office: &str,
+    holder: &str,
+    field: &str,
+    message: String,
+    hint: &str,
+) -> PackError {
+    let (mut line, mut column) = find_entry_line(&file.text, office, None);
+    if let Some(start) = line {
+        let lines: Vec<&str> = file.text.lines().collect();
+        let is_name = |l: &str| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .strip_prefix("name:")
+                .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == holder)
+        };
+        let key = format!("{field}:");
+        if let Some(offset) = lines[start..].iter().position(|l| is_name(l)) {
+            let name_line = start + offset;
+            let mut found = (name_line, lines[name_line]);
+            for (i, l) in lines.iter().enumerate().skip(name_line + 1) {
+                let trimmed = l.trim_start().trim_start_matches("- ");
+                if trimmed.starts_with("name:") || trimmed.starts_with("id:") {
+                    break;
+                }
+                if trimmed.starts_with(&key)
+                    || l.contains(&format!("{{{key}"))
+                    || l.contains(&format!(" {key}"))
+                {
+                    found = (i, l);
+                    break;
+                }
+            }
+            line = Some(found.0 + 1);
+            column = Some(found.1.len() - found.1.trim_start().len() + 1);
+        }
+    }
+    PackError {
+        file: file.name.clone(),
+        line,
+        column,
+        entry: Some(format!("office '{office}', holder '{holder}'")),
+        field: Some(field.to_string()),
+        message,
+        hint: Some(hint.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Pack, PackError> {
+        let mut builder = PackBuilder::new();
+        builder.add_default()?;
+        builder.add_text("mine.yaml", text)?;
+        builder.build()
+    }
+
+    #[test]
+    fn a_month_bound_covers_the_whole_month() {
+        let bound = Bound::parse("2024-02").unwrap();
+        assert_eq!(bound.earliest.to_string(), "2024-02-01");
+        assert_eq!(bound.latest.to_string(), "2024-02-29");
+        assert_eq!(bound.to_string(), "2024-02");
+        let year = Bound::parse("1998").unwrap();
+        assert_eq!(year.earliest.to_string(), "1998-01-01");
+        assert_eq!(year.latest.to_string(), "1998-12-31");
+        assert_eq!(year.to_string(), "1998");
+        assert_eq!(
+            Bound::parse("2024-07-05").unwrap().to_string(),
+            "2024-07-05"
+        );
+        assert!(Bound::parse("July 2024").is_err());
+        assert!(Bound::parse("2024-02-30").is_err());
+    }
+
+    #[test]
+    fn a_term_is_held_from_start_to_end_inclusive_and_unsure_in_a_vague_month() {
+        let term = Term {
+            start: Bound::parse("2020-04").unwrap(),
+            end: Some(Bound::parse("2024-07-05").unwrap()),
+        };
+        let day = |s: &str| Bound::parse(s).unwrap().earliest;
+        assert_eq!(term.held_on(day("2020-03-31")), Held::No);
+        assert_eq!(term.held_on(day("2020-04-15")), Held::Unsure);
+        assert_eq!(term.held_on(day("2020-05-01")), Held::Yes);
+        assert_eq!(term.held_on(day("2024-07-05")), Held::Yes);
+        assert_eq!(term.held_on(day("2024-07-06")), Held::No);
+    }
+
+    #[test]
+    fn the_built_in_pack_knows_offices() {
+        let pack = Pack::default_pack().unwrap();
+        let pm = pack
+            .offices
+            .iter()
+            .find(|o| o.id == "gb-prime-minister")
+            .unwrap();
+        assert_eq!(pack.countries[pm.country].id, "GB");
+        assert!(pm.holders.iter().any(|h| h.name == "Keir Starmer"));
+    }
+
+    #[test]
+    fn overlapping_terms_are_refused_with_the_holder_and_line() {
+        let text = "offices:\n  - id: xx-chief\n    name: Chief\n    country: GB\n    titles: [Chief of Things]\n    since: 2000-01-01\n    holders:\n      - name: Ann One\n        terms: [{start: 2000-01-01, end: 2010-01-01}]\n        source: https://example.org/ann\n      - name: Bob Two\n        terms: [{start: 2009-06-01}]\n        source: https://example.org/bob\n";
+        let error = load(text).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "mine.yaml:12:9: office 'xx-chief', holder 'Bob Two': field 'terms': a term of Bob Two overlaps a term of Ann One (from 2009-06-01)\n  hint: an office has one holder at a time; terms may share only the handover day"
+        );
+    }
+
+    #[test]
+    fn a_bad_date_and_an_unknown_key_in_an_office_are_located() {
+        let text = "offices:\n  - id: xx-chief\n    name: Chief\n    country: GB\n    titles: [Chief of Things]\n    since: 2000-01-01\n    holders:\n      - name: Ann One\n        terms: [{start: 1 May 2000}]\n";
+        let error = load(text).unwrap_err();
+        assert_eq!(error.line, Some(9));
+        assert_eq!(error.field.as_deref(), Some("start"));
+        assert!(
+            error.message.contains("'1 May 2000' is not a date"),
+            "{error}"
+        );
+        let misspelt = "offices:\n  - id: xx-chief\n    name: Chief\n    country: GB\n    titles: [Chief of Things]\n    since: 2000-01-01\n    holders:\n      - name: Ann One\n        terms: [{start: 2000-01-01, ends: 2001-01-01}]\n";
+        let error = load(misspelt).unwrap_err();
+        assert_eq!(error.entry.as_deref(), Some("office 'xx-chief'"));
+        assert_eq!(error.field.as_deref(), Some("ends"));
+        assert_eq!(error.line, Some(9));
+    }
+
+    #[test]
+    fn an_alias_that_is_a_month_is_refused() {
+        let text = "offices:\n  - id: xx-chief\n    name: Chief\n    country: GB\n    titles: [Chief of Things]\n    since: 2000-01-01\n    holders:\n      - name: Ann May\n        aliases: [May]\n        terms: [{start: 2000-01-01}]\n";
+        let error = load(text).unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("aliases"));
+        assert_eq!(error.line, Some(9));
+    }
 }

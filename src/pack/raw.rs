@@ -24,6 +24,9 @@ pub struct RawFile {
     /// Rules: which detector runs, at what severity, with examples.
     #[serde(default)]
     pub rules: Vec<RawRule>,
+    /// Public offices, the titles stories give them, and who held them when.
+    #[serde(default)]
+    pub offices: Vec<RawOffice>,
 }
 
 /// About the pack.
@@ -137,4 +140,48 @@ pub struct RawExamples {
     pub flag: Vec<String>,
     #[serde(default)]
     pub pass: Vec<String>,
+}
+
+/// A public office and its holders.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOffice {
+    pub id: String,
+    pub name: String,
+    pub country: String,
+    /// Id of the entity the office heads.
+    pub institution: Option<String>,
+    /// Titles that name this office alone ("FBI Director", "MI5 boss").
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Titles many countries' offices share ("Prime Minister", "President").
+    #[serde(default)]
+    pub generic_titles: Vec<String>,
+    /// Whether holders keep the title for life, as monarchs keep their regnal names.
+    #[serde(default)]
+    pub title_kept: bool,
+    /// The day (YYYY-MM-DD) or month (YYYY-MM) from which the list of holders is complete.
+    pub since: String,
+    pub holders: Vec<RawHolder>,
+}
+
+/// A person who held an office.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHolder {
+    pub name: String,
+    /// Other forms of the name stories use ("Starmer", "Sir Keir Starmer").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub terms: Vec<RawTerm>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// One term in office: `start` to `end`, both included; no `end` for a term still running.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    pub start: String,
+    pub end: Option<String>,
 }

@@ -9,6 +9,7 @@
 //! [`pack::PackBuilder::add_path`], which read files; nothing prints or exits.
 
 pub mod align;
+pub mod baseline;
 pub mod claims;
 pub mod dates;
 pub mod detectors;

@@ -86,6 +86,7 @@ struct CheckArgs {
 enum OutputFormat {
     Text,
     Json,
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -174,6 +175,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let (format, colour) = match args.format {
         OutputFormat::Text => (report::Format::Text, wants_colour(args.color)),
         OutputFormat::Json => (report::Format::Json, false),
+        OutputFormat::Sarif => (report::Format::Sarif(&pack.rules), false),
     };
     // The colour library consults the environment on its own; make it follow our decision.
     colored::control::set_override(colour);

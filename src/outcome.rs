@@ -22,6 +22,8 @@ pub struct Document {
     pub source: Option<String>,
     /// The date, YYYY-MM-DD.
     pub date: Option<String>,
+    /// Where the story is published, when its metadata says.
+    pub url: Option<String>,
     /// Where the date came from.
     pub date_origin: DateOrigin,
     /// Notes on how the story was read.
@@ -39,6 +41,10 @@ pub struct Place {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based column just past the last character.
+    pub end_column: usize,
     /// Byte offset of the start, in the file as read.
     pub start: usize,
     /// Byte offset of the end, in the file as read.
@@ -171,6 +177,7 @@ fn document(story: &Story) -> Document {
         title: story.title.clone(),
         source: story.outlet.clone(),
         date: story.date.map(|d| d.to_string()),
+        url: story.url.clone(),
         date_origin: story.date_origin,
         notes: story.notes.clone(),
     }
@@ -179,11 +186,18 @@ fn document(story: &Story) -> Document {
 fn place(story: &Story, span: crate::findings::Span) -> Place {
     let start = story.locate(span.start);
     let end = story.locate(span.end);
+    let (end_line, end_column) = if end.byte > start.byte {
+        (end.line, end.column)
+    } else {
+        (start.line, start.column)
+    };
     Place {
         path: story.source.path.clone(),
         story: story.id.clone(),
         line: start.line,
         column: start.column,
+        end_line,
+        end_column,
         start: start.byte,
         end: end.byte.max(start.byte),
         excerpt: story.text()[span.start..span.end].to_string(),

@@ -296,3 +296,71 @@ fn the_built_in_rules_pass_their_examples_and_are_listed() {
     let unknown = crosscheck(&["explain", "no-such-rule"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+/// Three stories about one fire, one of which disagrees on the number of firefighters.
+fn disagreeing_stories(dir: &Path) {
+    std::fs::write(
+        dir.join("a.txt"),
+        "Warehouse fire\n\nAbout 60 firefighters fought the warehouse fire at Kestrel Dock on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Dock blaze\n\nSome 120 firefighters fought the warehouse fire at Kestrel Dock on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c.txt"),
+        "Kestrel Dock\n\nAround 60 firefighters fought the warehouse fire at Kestrel Dock on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("garbled.txt"), GARBLED).unwrap();
+}
+
+#[test]
+fn sarif_report_validates_against_the_schema() {
+    let schema_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/sarif-2.1.0.json");
+    let Ok(schema) = std::fs::read_to_string(&schema_path) else {
+        eprintln!(
+            "skipped: {} is absent, so the SARIF output is not validated",
+            schema_path.display()
+        );
+        return;
+    };
+    let schema: serde_json::Value = serde_json::from_str(&schema).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let dir = scratch("sarif");
+    disagreeing_stories(&dir);
+    for target in [dir.to_str().unwrap(), "corpus"] {
+        let output = crosscheck(&["check", "--format", "sarif", target]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{target}: {errors:#?}");
+        let mut broken = log.clone();
+        broken["runs"][0]["columnKind"] = "characters".into();
+        assert!(!validator.is_valid(&broken), "the validator checks enums");
+        assert_eq!(log["version"], "2.1.0");
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert!(!results.is_empty());
+    }
+    let output = crosscheck(&["check", "--format", "sarif", dir.to_str().unwrap()]);
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "contradiction"));
+    assert!(
+        log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["ruleId"] == "contradiction"
+                && r["relatedLocations"][0]["physicalLocation"].is_object()),
+        "{log:#}"
+    );
+}

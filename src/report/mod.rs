@@ -4,26 +4,31 @@
 //! [`Palette`] value passed in, so nothing here depends on global state or on the terminal.
 
 mod json;
+mod sarif;
 mod text;
 
 use colored::{ColoredString, Colorize};
 
 use crate::outcome::Outcome;
+use crate::pack::Rule;
 
-/// The report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+/// The report formats, each with what it needs beyond the outcome.
+#[derive(Debug, Clone, Copy)]
+pub enum Format<'a> {
     /// Findings for people, with diffs.
     Text,
     /// The versioned JSON contract (docs/report-format.md).
     Json,
+    /// SARIF 2.1.0, describing the loaded packs' rules.
+    Sarif(&'a [Rule]),
 }
 
 /// Renders `outcome` in `format`.
-pub fn render(outcome: &Outcome, format: Format, palette: Palette) -> String {
+pub fn render(outcome: &Outcome, format: Format<'_>, palette: Palette) -> String {
     match format {
         Format::Text => text::render(outcome, palette),
         Format::Json => json::render(outcome),
+        Format::Sarif(rules) => sarif::render(outcome, rules),
     }
 }
 

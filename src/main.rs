@@ -87,6 +87,8 @@ enum OutputFormat {
     Text,
     Json,
     Sarif,
+    Github,
+    Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -176,6 +178,8 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         OutputFormat::Text => (report::Format::Text, wants_colour(args.color)),
         OutputFormat::Json => (report::Format::Json, false),
         OutputFormat::Sarif => (report::Format::Sarif(&pack.rules), false),
+        OutputFormat::Github => (report::Format::Github, false),
+        OutputFormat::Jsonl => (report::Format::Jsonl, false),
     };
     // The colour library consults the environment on its own; make it follow our decision.
     colored::control::set_override(colour);

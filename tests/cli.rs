@@ -364,3 +364,42 @@ fn sarif_report_validates_against_the_schema() {
         "{log:#}"
     );
 }
+
+#[test]
+fn github_format_prints_one_workflow_command_per_finding() {
+    let dir = scratch("github");
+    let path = dir.join("garbled.txt");
+    std::fs::write(&path, GARBLED).unwrap();
+    let output = crosscheck(&["check", "--format", "github", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let property_path = path
+        .to_str()
+        .unwrap()
+        .replace(':', "%3A")
+        .replace(',', "%2C");
+    assert_eq!(
+        text,
+        format!(
+            "::error file={property_path},line=3,endLine=3,col=22,endColumn=69,title=implausible-entity::\
+             Crown Prosecution Service is the public prosecutor of England and Wales (United Kingdom), not of China\
+             %0Ahint: China's public prosecutor is the Supreme People's Procuratorate; check which institution the story means\n"
+        )
+    );
+}
+
+#[test]
+fn jsonl_format_prints_findings_then_a_summary_line() {
+    let output = run(&["check", "--format", "jsonl", "-"], Some(GARBLED));
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[0]["rule"], "implausible-entity");
+    assert_eq!(lines[0]["line"], 3);
+    assert_eq!(lines[1]["summary"]["errors"], 1);
+    assert_eq!(lines[1]["version"], 1);
+}

@@ -34,8 +34,9 @@ struct JsonDocument<'a> {
     notes: &'a [String],
 }
 
+/// A finding on the wire; also each line of the JSON Lines report.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(super) struct JsonFinding<'a> {
     rule: &'a str,
     kind: &'a str,
     severity: &'a str,
@@ -63,14 +64,16 @@ struct JsonPlace<'a> {
     excerpt: &'a str,
 }
 
+/// A skipped input on the wire.
 #[derive(Serialize)]
-struct JsonSkipped<'a> {
+pub(super) struct JsonSkipped<'a> {
     path: &'a str,
     reason: &'a str,
 }
 
+/// The counts on the wire.
 #[derive(Serialize)]
-struct JsonSummary {
+pub(super) struct JsonSummary {
     documents: usize,
     findings: usize,
     errors: usize,
@@ -85,27 +88,37 @@ pub fn render(outcome: &Outcome) -> String {
         version: VERSION,
         documents: outcome.documents.iter().map(document).collect(),
         findings: outcome.findings.iter().map(finding).collect(),
-        skipped: outcome
-            .skipped
-            .iter()
-            .map(|s| JsonSkipped {
-                path: &s.path,
-                reason: &s.reason,
-            })
-            .collect(),
-        summary: JsonSummary {
-            documents: outcome.summary.documents,
-            findings: outcome.summary.findings,
-            errors: outcome.summary.errors,
-            warnings: outcome.summary.warnings,
-            infos: outcome.summary.infos,
-            skipped: outcome.summary.skipped,
-        },
+        skipped: skipped(outcome),
+        summary: summary(outcome),
     };
     let mut out = serde_json::to_string_pretty(&report)
         .expect("the wire structs hold only strings, numbers and lists");
     out.push('\n');
     out
+}
+
+/// The skipped inputs on the wire.
+pub(super) fn skipped(outcome: &Outcome) -> Vec<JsonSkipped<'_>> {
+    outcome
+        .skipped
+        .iter()
+        .map(|s| JsonSkipped {
+            path: &s.path,
+            reason: &s.reason,
+        })
+        .collect()
+}
+
+/// The summary on the wire.
+pub(super) fn summary(outcome: &Outcome) -> JsonSummary {
+    JsonSummary {
+        documents: outcome.summary.documents,
+        findings: outcome.summary.findings,
+        errors: outcome.summary.errors,
+        warnings: outcome.summary.warnings,
+        infos: outcome.summary.infos,
+        skipped: outcome.summary.skipped,
+    }
 }
 
 fn document(d: &Document) -> JsonDocument<'_> {
@@ -123,7 +136,8 @@ fn document(d: &Document) -> JsonDocument<'_> {
     }
 }
 
-fn finding(f: &Located) -> JsonFinding<'_> {
+/// A finding on the wire.
+pub(super) fn finding(f: &Located) -> JsonFinding<'_> {
     JsonFinding {
         rule: &f.rule,
         kind: f.kind.as_str(),

@@ -3,7 +3,9 @@
 //! Rendering returns a string and never prints: the binary decides where it goes. Colour is a
 //! [`Palette`] value passed in, so nothing here depends on global state or on the terminal.
 
+mod github;
 mod json;
+mod jsonl;
 mod sarif;
 mod text;
 
@@ -21,6 +23,10 @@ pub enum Format<'a> {
     Json,
     /// SARIF 2.1.0, describing the loaded packs' rules.
     Sarif(&'a [Rule]),
+    /// GitHub Actions workflow commands, one annotation per finding.
+    Github,
+    /// JSON Lines: one finding per line, then a summary line.
+    Jsonl,
 }
 
 /// Renders `outcome` in `format`.
@@ -29,6 +35,8 @@ pub fn render(outcome: &Outcome, format: Format<'_>, palette: Palette) -> String
         Format::Text => text::render(outcome, palette),
         Format::Json => json::render(outcome),
         Format::Sarif(rules) => sarif::render(outcome, rules),
+        Format::Github => github::render(outcome),
+        Format::Jsonl => jsonl::render(outcome),
     }
 }
 

@@ -3,7 +3,7 @@
 //! errors). This is the only place that prints or exits.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -80,6 +80,9 @@ struct CheckArgs {
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -175,7 +178,10 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     }
     let outcome = crosscheck::check(batch, &pack);
     let (format, colour) = match args.format {
-        OutputFormat::Text => (report::Format::Text, wants_colour(args.color)),
+        OutputFormat::Text => (
+            report::Format::Text,
+            wants_colour(args.color, args.output.is_none()),
+        ),
         OutputFormat::Json => (report::Format::Json, false),
         OutputFormat::Sarif => (report::Format::Sarif(&pack.rules), false),
         OutputFormat::Github => (report::Format::Github, false),
@@ -184,13 +190,10 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     // The colour library consults the environment on its own; make it follow our decision.
     colored::control::set_override(colour);
     let rendered = report::render(&outcome, format, Palette::new(colour));
-    let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout
-        .write_all(rendered.as_bytes())
-        .and_then(|()| stdout.flush())
-        && error.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        return Err(format!("cannot write the report: {error}"));
+    match &args.output {
+        Some(path) => write_atomically(path, &rendered)
+            .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))?,
+        None => print_report(&rendered)?,
     }
     let failed = match (args.fail_on.threshold(), outcome.worst()) {
         (Some(threshold), Some(worst)) => worst >= threshold,
@@ -199,12 +202,53 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     Ok(if failed { FINDINGS } else { CLEAN })
 }
 
-fn wants_colour(choice: ColorChoice) -> bool {
+fn print_report(rendered: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the report: {error}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Writes `contents` to a temporary file beside `path`, then renames it over `path`, so that a
+/// reader never sees half a report and a failed run leaves the old file in place.
+fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
+    let name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
+    })?;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temporary_name = std::ffi::OsString::from(".");
+    temporary_name.push(name);
+    temporary_name.push(format!(".{}.tmp", std::process::id()));
+    let temporary = dir.join(temporary_name);
+    let result = std::fs::File::create(&temporary)
+        .and_then(|mut file| {
+            file.write_all(contents.as_bytes())?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
+/// Whether to colour the text report; `to_stdout` is false when it goes to a file.
+fn wants_colour(choice: ColorChoice, to_stdout: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            to_stdout
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal()
         }
     }

@@ -403,3 +403,46 @@ fn jsonl_format_prints_findings_then_a_summary_line() {
     assert_eq!(lines[1]["summary"]["errors"], 1);
     assert_eq!(lines[1]["version"], 1);
 }
+
+#[test]
+fn output_writes_the_report_to_a_file_and_names_the_path_on_failure() {
+    let dir = scratch("output");
+    let report = dir.join("report.json");
+    std::fs::write(&report, "old report").unwrap();
+    let output = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            report.to_str().unwrap(),
+            "-",
+        ],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "", "nothing on standard output");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).expect("the file is JSON");
+    assert_eq!(written["summary"]["errors"], 1);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("report.json")]);
+
+    let missing = dir.join("no-such-dir").join("report.txt");
+    let output = run(
+        &["check", "--output", missing.to_str().unwrap(), "-"],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "error: cannot write the report to {}: ",
+            missing.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+}

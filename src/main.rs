@@ -8,11 +8,12 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crosscheck::dates::Date;
 use crosscheck::examples::{self, Failure};
 use crosscheck::findings::Severity;
 use crosscheck::ingest;
 use crosscheck::pack::{Pack, PackBuilder, PackError};
-use crosscheck::report::{self, Palette};
+use crosscheck::report::{self, Palette, Reviewer};
 
 /// Checks a batch of news stories for contradictions and implausible claims.
 #[derive(Parser)]
@@ -92,6 +93,7 @@ enum OutputFormat {
     Sarif,
     Github,
     Jsonl,
+    Claimreview,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -177,6 +179,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         ));
     }
     let outcome = crosscheck::check(batch, &pack);
+    let reviewer = Reviewer::new(today());
     let (format, colour) = match args.format {
         OutputFormat::Text => (
             report::Format::Text,
@@ -186,6 +189,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         OutputFormat::Sarif => (report::Format::Sarif(&pack.rules), false),
         OutputFormat::Github => (report::Format::Github, false),
         OutputFormat::Jsonl => (report::Format::Jsonl, false),
+        OutputFormat::Claimreview => (report::Format::ClaimReview(&reviewer), false),
     };
     // The colour library consults the environment on its own; make it follow our decision.
     colored::control::set_override(colour);
@@ -200,6 +204,14 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         _ => false,
     };
     Ok(if failed { FINDINGS } else { CLEAN })
+}
+
+/// Today's date in UTC, from the system clock.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((seconds / 86_400) as i64)
 }
 
 fn print_report(rendered: &str) -> Result<(), String> {

@@ -446,3 +446,30 @@ fn output_writes_the_report_to_a_file_and_names_the_path_on_failure() {
         stderr(&output)
     );
 }
+
+#[test]
+fn claimreview_format_reviews_each_flagged_claim() {
+    let output = run(&["check", "--format", "claimreview", "-"], Some(GARBLED));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let reviews: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let review = &reviews[0];
+    assert_eq!(review["@type"], "ClaimReview");
+    assert_eq!(
+        review["claimReviewed"],
+        "MPs were targeted by China's controversial Crown Prosecution Service, officials said."
+    );
+    assert_eq!(review["itemReviewed"]["@type"], "Claim");
+    assert_eq!(
+        review["itemReviewed"]["appearance"]["headline"],
+        "Spy shock"
+    );
+    assert_eq!(
+        review["reviewRating"]["alternateName"],
+        "Misattributed institution"
+    );
+    let today = review["datePublished"].as_str().unwrap();
+    assert!(
+        today.len() == 10 && today.starts_with("20") && today.as_bytes()[4] == b'-',
+        "{today}"
+    );
+}

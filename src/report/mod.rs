@@ -3,6 +3,7 @@
 //! Rendering returns a string and never prints: the binary decides where it goes. Colour is a
 //! [`Palette`] value passed in, so nothing here depends on global state or on the terminal.
 
+mod claimreview;
 mod github;
 mod json;
 mod jsonl;
@@ -13,6 +14,8 @@ use colored::{ColoredString, Colorize};
 
 use crate::outcome::Outcome;
 use crate::pack::Rule;
+
+pub use claimreview::Reviewer;
 
 /// The report formats, each with what it needs beyond the outcome.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +30,8 @@ pub enum Format<'a> {
     Github,
     /// JSON Lines: one finding per line, then a summary line.
     Jsonl,
+    /// schema.org ClaimReview JSON-LD, one review per flagged claim, by this reviewer.
+    ClaimReview(&'a Reviewer),
 }
 
 /// Renders `outcome` in `format`.
@@ -37,6 +42,7 @@ pub fn render(outcome: &Outcome, format: Format<'_>, palette: Palette) -> String
         Format::Sarif(rules) => sarif::render(outcome, rules),
         Format::Github => github::render(outcome),
         Format::Jsonl => jsonl::render(outcome),
+        Format::ClaimReview(reviewer) => claimreview::render(outcome, reviewer),
     }
 }
 

@@ -8,10 +8,12 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crosscheck::baseline::Baseline;
 use crosscheck::dates::Date;
 use crosscheck::examples::{self, Failure};
 use crosscheck::findings::Severity;
 use crosscheck::ingest;
+use crosscheck::outcome::Outcome;
 use crosscheck::pack::{Pack, PackBuilder, PackError};
 use crosscheck::report::{self, Palette, Reviewer};
 
@@ -84,6 +86,12 @@ struct CheckArgs {
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Report only findings that this baseline file does not already hold.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every finding of this run to a baseline file, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -161,6 +169,10 @@ fn load(args: &PackArgs) -> Result<Pack, String> {
 
 fn check(args: CheckArgs) -> Result<u8, String> {
     let pack = load(&args.packs)?;
+    let baseline = match &args.baseline {
+        Some(path) => Some((path, read_baseline(path)?)),
+        None => None,
+    };
     let batch =
         ingest::read_paths(&args.paths, &mut std::io::stdin()).map_err(|e| e.to_string())?;
     for skipped in &batch.skipped {
@@ -178,7 +190,11 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             ingest::READABLE_EXTENSIONS
         ));
     }
-    let outcome = crosscheck::check(batch, &pack);
+    let mut outcome = crosscheck::check(batch, &pack);
+    let new_baseline = args.write_baseline.as_ref().map(|_| Baseline::of(&outcome));
+    if let Some((path, baseline)) = &baseline {
+        apply_baseline(baseline, path, &mut outcome);
+    }
     let reviewer = Reviewer::new(today());
     let (format, colour) = match args.format {
         OutputFormat::Text => (
@@ -199,11 +215,78 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))?,
         None => print_report(&rendered)?,
     }
+    if let (Some(path), Some(baseline)) = (&args.write_baseline, &new_baseline) {
+        write_atomically(path, &baseline.to_json())
+            .map_err(|e| format!("cannot write the baseline {}: {e}", path.display()))?;
+        eprintln!(
+            "note: wrote {} finding{} to the baseline {}",
+            baseline.entries().len(),
+            if baseline.entries().len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            path.display()
+        );
+        // The findings are now accepted: a later run with --baseline reports none of them.
+        return Ok(CLEAN);
+    }
     let failed = match (args.fail_on.threshold(), outcome.worst()) {
         (Some(threshold), Some(worst)) => worst >= threshold,
         _ => false,
     };
     Ok(if failed { FINDINGS } else { CLEAN })
+}
+
+fn read_baseline(path: &Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the baseline {}: {e}", path.display()))?;
+    Baseline::parse(&text).map_err(|e| {
+        format!(
+            "invalid baseline {}: {e}; write a new one with --write-baseline",
+            path.display()
+        )
+    })
+}
+
+/// Hides the findings the baseline knows, saying on standard error how many, and listing the
+/// entries that no longer occur so that the baseline can be rewritten without them.
+fn apply_baseline(baseline: &Baseline, path: &Path, outcome: &mut Outcome) {
+    let applied = baseline.apply(outcome);
+    if applied.matched > 0 {
+        eprintln!(
+            "note: {} finding{} already in the baseline {} not reported",
+            applied.matched,
+            if applied.matched == 1 { "" } else { "s" },
+            path.display()
+        );
+    }
+    if !applied.stale.is_empty() {
+        eprintln!(
+            "note: {} entr{} of the baseline {} no longer found; rewrite it with --write-baseline to drop {}:",
+            applied.stale.len(),
+            if applied.stale.len() == 1 { "y" } else { "ies" },
+            path.display(),
+            if applied.stale.len() == 1 {
+                "it"
+            } else {
+                "them"
+            },
+        );
+        for entry in &applied.stale {
+            eprintln!(
+                "  {} in {}: {}",
+                entry.rule,
+                entry.story,
+                entry
+                    .excerpt
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+        }
+    }
+    outcome.baseline = Some(applied);
 }
 
 /// Today's date in UTC, from the system clock.

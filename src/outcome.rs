@@ -112,6 +112,8 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
     /// Counts.
     pub summary: Summary,
+    /// What a baseline hid and which of its entries no longer occur, when one was applied.
+    pub baseline: Option<crate::baseline::Applied>,
 }
 
 impl Outcome {
@@ -160,6 +162,7 @@ impl Outcome {
             findings: located,
             skipped: batch.skipped,
             summary,
+            baseline: None,
         }
     }
 

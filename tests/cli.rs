@@ -473,3 +473,111 @@ fn claimreview_format_reviews_each_flagged_claim() {
         "{today}"
     );
 }
+
+#[test]
+fn a_baseline_hides_known_findings_after_edits_and_reports_stale_entries() {
+    let dir = scratch("baseline");
+    let batch = dir.join("spy-trial");
+    std::fs::create_dir_all(&batch).unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/spy-trial");
+    for entry in std::fs::read_dir(&corpus).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), batch.join(entry.file_name())).unwrap();
+    }
+    let baseline = dir.join("baseline.json");
+    let batch_arg = batch.to_str().unwrap();
+    let written = crosscheck(&[
+        "check",
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+        batch_arg,
+    ]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    assert!(
+        stderr(&written).contains(&format!(
+            "note: wrote 2 findings to the baseline {}\n",
+            baseline.display()
+        )),
+        "{}",
+        stderr(&written)
+    );
+
+    // Unchanged stories: nothing new, exit 0.
+    let same = crosscheck(&["check", "--baseline", baseline.to_str().unwrap(), batch_arg]);
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+
+    // Edit: a paragraph added at the top moves every line, one misattribution is corrected and
+    // a new one is written.
+    let story = batch.join("trendpulse-spy-shock.txt");
+    let text = std::fs::read_to_string(&story).unwrap();
+    let (head, body) = text.split_once("\n\n").unwrap();
+    let edited = format!(
+        "{head}\n\nAn editor's note added above everything else.\n\nThe French FBI opened an inquiry.\n\n{body}"
+    )
+    .replace("Metropolitan Police Service of Beijing", "Metropolitan Police Service");
+    std::fs::write(&story, edited).unwrap();
+    let after = crosscheck(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        batch_arg,
+    ]);
+    assert_eq!(after.status.code(), Some(1), "{}", stderr(&after));
+    let report: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    assert_eq!(findings[0]["excerpt"], "French FBI");
+    assert_eq!(report["summary"]["errors"], 1);
+    assert_eq!(report["baseline"]["matched"], 1);
+    assert_eq!(
+        report["baseline"]["stale"][0]["excerpt"],
+        "Metropolitan Police Service of Beijing"
+    );
+    let notes = stderr(&after);
+    let story_id = story.to_str().unwrap();
+    assert!(
+        notes.contains(&format!(
+            "note: 1 finding already in the baseline {} not reported\n\
+             note: 1 entry of the baseline {} no longer found; rewrite it with --write-baseline to drop it:\n  \
+             implausible-entity in {story_id}: Metropolitan Police Service of Beijing\n",
+            baseline.display(),
+            baseline.display()
+        )),
+        "{notes}"
+    );
+}
+
+#[test]
+fn a_broken_baseline_is_an_error_naming_the_file() {
+    let dir = scratch("broken-baseline");
+    let baseline = dir.join("baseline.json");
+    std::fs::write(&baseline, "{\"version\": 1, \"finding\": []}").unwrap();
+    let output = run(
+        &["check", "--baseline", baseline.to_str().unwrap(), "-"],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: invalid baseline {}: unknown field `finding`, expected `version` or `findings` at line 1 column 24; write a new one with --write-baseline\n",
+            baseline.display()
+        )
+    );
+    let missing = dir.join("none.json");
+    let output = run(
+        &["check", "--baseline", missing.to_str().unwrap(), "-"],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "error: cannot read the baseline {}: ",
+            missing.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -18,6 +18,13 @@ struct Report<'a> {
     findings: Vec<JsonFinding<'a>>,
     skipped: Vec<JsonSkipped<'a>>,
     summary: JsonSummary,
+    baseline: Option<JsonBaseline<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonBaseline<'a> {
+    matched: usize,
+    stale: &'a [crate::baseline::Entry],
 }
 
 #[derive(Serialize)]
@@ -90,6 +97,10 @@ pub fn render(outcome: &Outcome) -> String {
         findings: outcome.findings.iter().map(finding).collect(),
         skipped: skipped(outcome),
         summary: summary(outcome),
+        baseline: outcome.baseline.as_ref().map(|b| JsonBaseline {
+            matched: b.matched,
+            stale: &b.stale,
+        }),
     };
     let mut out = serde_json::to_string_pretty(&report)
         .expect("the wire structs hold only strings, numbers and lists");

@@ -117,6 +117,8 @@ struct SarifResult<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location<'a>>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
     properties: ResultProperties<'a>,
 }
 
@@ -184,7 +186,12 @@ pub fn render(outcome: &Outcome, rules: &[Rule]) -> String {
                     1
                 }
             };
-            result(finding, rules, &key, ordinal)
+            let mut result = result(finding, rules, &key, ordinal);
+            // Against a baseline, every finding still reported is one it did not know.
+            if outcome.baseline.is_some() {
+                result.baseline_state = Some("new");
+            }
+            result
         })
         .collect();
     let log = Log {
@@ -294,6 +301,7 @@ fn result<'a>(finding: &'a Located, rules: &[Rule], key: &Key, ordinal: usize) -
             FINGERPRINT,
             format!("{:016x}:{ordinal}", fingerprint(key)),
         )]),
+        baseline_state: None,
         properties: ResultProperties {
             kind: finding.kind.as_str(),
             story: &finding.place.story,

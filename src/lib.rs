@@ -11,6 +11,7 @@
 pub mod align;
 pub mod baseline;
 pub mod claims;
+pub mod config;
 pub mod dates;
 pub mod detectors;
 pub mod examples;

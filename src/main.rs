@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crosscheck::baseline::Baseline;
+use crosscheck::config::{self, Config, ConfigError};
 use crosscheck::dates::Date;
 use crosscheck::examples::{self, Failure};
 use crosscheck::findings::Severity;
@@ -70,7 +71,7 @@ struct PackArgs {
 #[derive(Args)]
 struct CheckArgs {
     /// Story files or directories; - reads one story (or JSON Lines) from standard input.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "print_config", value_name = "PATH")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
     packs: PackArgs,
@@ -80,9 +81,10 @@ struct CheckArgs {
     /// When to colour the text report (NO_COLOR is respected under auto).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Exit with 1 when a finding is at or above this severity [default: error, or the
+    /// configuration's fail-on].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -92,6 +94,15 @@ struct CheckArgs {
     /// Write every finding of this run to a baseline file, and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Read this configuration file instead of looking for crosscheck.yaml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long)]
+    no_config: bool,
+    /// Print the configuration in force, and where it came from, then exit.
+    #[arg(long)]
+    print_config: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -168,13 +179,49 @@ fn load(args: &PackArgs) -> Result<Pack, String> {
 }
 
 fn check(args: CheckArgs) -> Result<u8, String> {
-    let pack = load(&args.packs)?;
-    let baseline = match &args.baseline {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let config = match (&args.config, args.no_config) {
+        (_, true) => Config::defaults(),
+        (Some(path), false) => config::load(path).map_err(describe_config)?,
+        (None, false) => match config::find(&cwd) {
+            Some(path) => config::load(&path).map_err(describe_config)?,
+            None => Config::defaults(),
+        },
+    };
+    if args.print_config {
+        print!("{}", config.to_yaml());
+        return Ok(CLEAN);
+    }
+    let mut pack = load(&PackArgs {
+        rules: config
+            .rules
+            .iter()
+            .chain(&args.packs.rules)
+            .cloned()
+            .collect(),
+        no_default_rules: args.packs.no_default_rules || !config.default_rules,
+    })?;
+    config.apply_to_pack(&mut pack).map_err(|e| {
+        let file = config
+            .file
+            .as_deref()
+            .unwrap_or(Path::new(config::FILE_NAME));
+        format!("invalid config {}: {e}", file.display())
+    })?;
+    // Writing a baseline replaces the configured one, which need not exist yet.
+    let configured_baseline = config
+        .baseline
+        .as_ref()
+        .filter(|_| args.write_baseline.is_none());
+    let baseline_path = args.baseline.as_ref().or(configured_baseline);
+    let baseline = match baseline_path {
         Some(path) => Some((path, read_baseline(path)?)),
         None => None,
     };
-    let batch =
+    let mut batch =
         ingest::read_paths(&args.paths, &mut std::io::stdin()).map_err(|e| e.to_string())?;
+    config.apply_to_batch(&mut batch, &cwd);
     for skipped in &batch.skipped {
         eprintln!("warning: skipped {}: {}", skipped.path, skipped.reason);
     }
@@ -195,7 +242,11 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     if let Some((path, baseline)) = &baseline {
         apply_baseline(baseline, path, &mut outcome);
     }
-    let reviewer = Reviewer::new(today());
+    let mut reviewer = Reviewer::new(today());
+    if let Some(author) = &config.review_author {
+        reviewer.author = author.clone();
+    }
+    reviewer.url = config.review_url.clone();
     let (format, colour) = match args.format {
         OutputFormat::Text => (
             report::Format::Text,
@@ -231,11 +282,19 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         // The findings are now accepted: a later run with --baseline reports none of them.
         return Ok(CLEAN);
     }
-    let failed = match (args.fail_on.threshold(), outcome.worst()) {
+    let threshold = match args.fail_on {
+        Some(fail_on) => fail_on.threshold(),
+        None => config.fail_on.unwrap_or(Some(Severity::Error)),
+    };
+    let failed = match (threshold, outcome.worst()) {
         (Some(threshold), Some(worst)) => worst >= threshold,
         _ => false,
     };
     Ok(if failed { FINDINGS } else { CLEAN })
+}
+
+fn describe_config(error: ConfigError) -> String {
+    format!("invalid config {error}")
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, String> {

@@ -581,3 +581,100 @@ fn a_broken_baseline_is_an_error_naming_the_file() {
         stderr(&output)
     );
 }
+
+/// Runs the binary in `dir`.
+fn crosscheck_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn a_misspelt_key_in_the_config_file_is_named() {
+    let dir = scratch("config-typo");
+    std::fs::write(dir.join("crosscheck.yaml"), "rules: []\nfail_on: warning\n").unwrap();
+    std::fs::write(dir.join("garbled.txt"), GARBLED).unwrap();
+    let output = crosscheck_in(&dir, &["check", "garbled.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(&format!(
+            "error: invalid config {}:2:1: unknown field `fail_on`, expected one of `rules`, `default-rules`, `severity`, `fail-on`, ",
+            dir.join("crosscheck.yaml").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("; the keys are documented in docs/config.md\n"),
+        "{err}"
+    );
+    // --no-config passes over the broken file.
+    let output = crosscheck_in(&dir, &["check", "--no-config", "garbled.txt"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+}
+
+#[test]
+fn the_config_file_is_found_from_a_subdirectory_and_applied() {
+    let dir = scratch("config-found");
+    let stories = dir.join("stories");
+    std::fs::create_dir_all(stories.join("drafts")).unwrap();
+    std::fs::write(
+        dir.join("crosscheck.yaml"),
+        "severity:\n  implausible-entity: warning\nfail-on: warning\nexclude: ['stories/drafts/**']\n",
+    )
+    .unwrap();
+    std::fs::write(stories.join("garbled.txt"), GARBLED).unwrap();
+    std::fs::write(stories.join("drafts").join("draft.txt"), GARBLED).unwrap();
+    let output = crosscheck_in(&stories, &["check", "--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["documents"], 1, "the draft is excluded");
+    assert_eq!(report["findings"][0]["severity"], "warning");
+    // The command line wins over the file.
+    let output = crosscheck_in(&stories, &["check", "--fail-on", "error", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+
+    let printed = crosscheck_in(&stories, &["check", "--print-config"]);
+    assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
+    let text = stdout(&printed);
+    assert!(
+        text.starts_with(&format!(
+            "# from {}\n",
+            dir.join("crosscheck.yaml").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("severity:\n  \"implausible-entity\": warning\nfail-on: warning\n"),
+        "{text}"
+    );
+    let defaults = crosscheck_in(&stories, &["check", "--no-config", "--print-config"]);
+    assert!(
+        stdout(&defaults).starts_with("# no configuration file: the defaults\n"),
+        "{}",
+        stdout(&defaults)
+    );
+}
+
+#[test]
+fn a_config_naming_an_unknown_rule_is_refused() {
+    let dir = scratch("config-rule");
+    let config = dir.join("team.yaml");
+    std::fs::write(&config, "severity:\n  contradictions: off\n").unwrap();
+    let output = run(
+        &["check", "--config", config.to_str().unwrap(), "-"],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: invalid config {}: severity: no rule 'contradictions'; the loaded rules are: implausible-entity, contradiction\n",
+            config.display()
+        )
+    );
+}

@@ -14,7 +14,6 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::findings::Severity;
 use crate::outcome::{Located, Outcome};
 
 /// The baseline file's version; bumped only by a breaking change.
@@ -158,18 +157,7 @@ impl Baseline {
                 stale.push(entry.clone());
             }
         }
-        let summary = &mut outcome.summary;
-        let count = |severity| {
-            outcome
-                .findings
-                .iter()
-                .filter(|f| f.severity == severity)
-                .count()
-        };
-        summary.findings = outcome.findings.len();
-        summary.errors = count(Severity::Error);
-        summary.warnings = count(Severity::Warning);
-        summary.infos = count(Severity::Info);
+        outcome.recount();
         Applied {
             matched: before - outcome.findings.len(),
             stale,

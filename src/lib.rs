@@ -22,6 +22,7 @@ pub mod outcome;
 pub mod pack;
 pub mod report;
 pub mod segment;
+pub mod suppress;
 mod yaml;
 
 use align::StoryClaims;

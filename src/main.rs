@@ -17,6 +17,7 @@ use crosscheck::ingest;
 use crosscheck::outcome::Outcome;
 use crosscheck::pack::{Pack, PackBuilder, PackError};
 use crosscheck::report::{self, Palette, Reviewer};
+use crosscheck::suppress::{self, Suppression};
 
 /// Checks a batch of news stories for contradictions and implausible claims.
 #[derive(Parser)]
@@ -237,7 +238,16 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             ingest::READABLE_EXTENSIONS
         ));
     }
+    let suppressions = find_suppressions(&batch, &pack);
     let mut outcome = crosscheck::check(batch, &pack);
+    for unused in suppress::apply(&suppressions, &mut outcome) {
+        eprintln!(
+            "warning: {}:{}: the suppression of {} covers no finding; remove it",
+            unused.path,
+            unused.line,
+            unused.rules.join(", ")
+        );
+    }
     let new_baseline = args.write_baseline.as_ref().map(|_| Baseline::of(&outcome));
     if let Some((path, baseline)) = &baseline {
         apply_baseline(baseline, path, &mut outcome);
@@ -291,6 +301,34 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         _ => false,
     };
     Ok(if failed { FINDINGS } else { CLEAN })
+}
+
+/// The inline suppressions in the batch's Markdown and HTML files; comments that cannot be
+/// honoured are warned about.
+fn find_suppressions(batch: &ingest::Batch, pack: &Pack) -> Vec<Suppression> {
+    let known: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut suppressions = Vec::new();
+    for story in &batch.stories {
+        let source = &story.source;
+        if !seen.insert(source.path.as_str()) {
+            continue;
+        }
+        let format = if source.path == "<stdin>" {
+            ingest::Format::sniff(source.text())
+        } else {
+            ingest::Format::from_path(Path::new(&source.path)).unwrap_or(ingest::Format::Plain)
+        };
+        let (found, problems) = suppress::find(&source.path, source.text(), format, &known);
+        for problem in problems {
+            eprintln!(
+                "warning: {}:{}: {}",
+                problem.path, problem.line, problem.message
+            );
+        }
+        suppressions.extend(found);
+    }
+    suppressions
 }
 
 fn describe_config(error: ConfigError) -> String {

@@ -166,6 +166,20 @@ impl Outcome {
         }
     }
 
+    /// Counts the findings again, after some were taken out (by a baseline or a suppression).
+    pub fn recount(&mut self) {
+        let count = |severity| {
+            self.findings
+                .iter()
+                .filter(|f| f.severity == severity)
+                .count()
+        };
+        self.summary.errors = count(Severity::Error);
+        self.summary.warnings = count(Severity::Warning);
+        self.summary.infos = count(Severity::Info);
+        self.summary.findings = self.findings.len();
+    }
+
     /// The most serious severity among the findings.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()

@@ -678,3 +678,55 @@ fn a_config_naming_an_unknown_rule_is_refused() {
         )
     );
 }
+
+#[test]
+fn an_inline_suppression_silences_its_paragraph_and_stale_ones_are_reported() {
+    let dir = scratch("suppress");
+    let story = dir.join("quote.md");
+    let flagged =
+        "MPs were targeted by China's controversial Crown Prosecution Service, officials said.";
+    std::fs::write(
+        &story,
+        format!(
+            "---\ntitle: Spy shock\nsource: Example Daily\n---\n\n\
+             <!-- crosscheck-ignore implausible-entity: the officials' words, reported as said -->\n\
+             {flagged}\n"
+        ),
+    )
+    .unwrap();
+    let output = crosscheck(&["check", "--no-config", story.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stderr(&output), "");
+
+    // The story is corrected, so the suppression covers nothing any more.
+    let fixed = std::fs::read_to_string(&story)
+        .unwrap()
+        .replace("China's", "Britain's");
+    std::fs::write(&story, fixed).unwrap();
+    let output = crosscheck(&["check", "--no-config", story.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "warning: {}:6: the suppression of implausible-entity covers no finding; remove it\n",
+            story.display()
+        )
+    );
+
+    // Without a reason the comment silences nothing.
+    std::fs::write(
+        &story,
+        format!("---\ntitle: Spy shock\n---\n\n<!-- crosscheck-ignore implausible-entity -->\n{flagged}\n"),
+    )
+    .unwrap();
+    let output = crosscheck(&["check", "--no-config", story.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(&format!(
+            "warning: {}:5: a suppression needs a rule and a reason: <!-- crosscheck-ignore RULE: reason -->\n",
+            story.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+}

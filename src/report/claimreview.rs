@@ -1,7 +1,7 @@
 //! schema.org ClaimReview JSON-LD, one review per flagged claim, for a fact-check CMS.
 //!
 //! Each finding becomes a `ClaimReview` of the sentence it was found in: the claim (`itemReviewed`,
-//! a `Claim`) appeared in the story (a `CreativeWork` with its URL or path, headline, outlet and
+//! a `Claim`) appeared in the story (a `CreativeWork` with its URL or id, headline, outlet and
 //! date), the review is by the reviewer (an `Organization`) on the day given, and its rating says
 //! in words what is wrong ("Misattributed institution"). The properties follow Google's
 //! fact-check markup guide: `claimReviewed`, `reviewRating` with `alternateName`, and `url` where
@@ -163,9 +163,10 @@ fn review<'a>(
             kind: "Claim",
             appearance: CreativeWork {
                 kind: "CreativeWork",
+                // Without a URL, the story's id names it: its path, or `path#id` in JSON Lines.
                 url: document
                     .and_then(|d| d.url.as_deref())
-                    .unwrap_or(&finding.place.path),
+                    .unwrap_or(&finding.place.story),
                 headline: document.and_then(|d| d.title.as_deref()),
                 publisher: outlet.map(Organization::named),
                 date_published: date,

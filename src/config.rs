@@ -11,6 +11,7 @@
 //! outlets:                         # one name for an outlet known by several
 //!   The Borough Courier: [Borough Courier, the Courier]
 //! baseline: .crosscheck-baseline.json
+//! suppressions: wire-suppressions.yaml
 //! claimreview:
 //!   author: Example Fact Check
 //!   url: https://factcheck.example/reviews
@@ -59,6 +60,8 @@ pub struct RawConfig {
     pub outlets: BTreeMap<String, Vec<String>>,
     /// The baseline file.
     pub baseline: Option<String>,
+    /// The suppressions file.
+    pub suppressions: Option<String>,
     /// Who publishes ClaimReview reports.
     pub claimreview: Option<RawClaimReview>,
 }
@@ -103,6 +106,8 @@ pub struct Config {
     pub outlets: Vec<(String, Vec<String>)>,
     /// The baseline file.
     pub baseline: Option<PathBuf>,
+    /// The suppressions file, for copy that cannot carry inline comments.
+    pub suppressions: Option<PathBuf>,
     /// The reviewing organisation for ClaimReview reports.
     pub review_author: Option<String>,
     /// The page hosting the reviews.
@@ -212,6 +217,7 @@ impl Config {
             exclude: globs("exclude", raw.exclude)?,
             outlets: raw.outlets.into_iter().collect(),
             baseline: raw.baseline.as_deref().map(resolve),
+            suppressions: raw.suppressions.as_deref().map(resolve),
             review_author: claimreview.author,
             review_url: claimreview.url,
         })
@@ -360,6 +366,12 @@ impl Config {
             "baseline: {}\n",
             self.baseline.as_deref().map_or("null".to_string(), path)
         ));
+        out.push_str(&format!(
+            "suppressions: {}\n",
+            self.suppressions
+                .as_deref()
+                .map_or("null".to_string(), path)
+        ));
         out.push_str("claimreview:\n");
         out.push_str(&format!(
             "  author: {}\n",
@@ -494,7 +506,7 @@ mod tests {
         let config = parse(
             "rules: [house/]\nseverity:\n  contradiction: warning\n  implausible-entity: off\n\
              fail-on: never\ninclude: ['stories/**']\nexclude: ['*.draft.md']\n\
-             outlets:\n  The Borough Courier: [Borough Courier]\nbaseline: base.json\n\
+             outlets:\n  The Borough Courier: [Borough Courier]\nbaseline: base.json\nsuppressions: s.yaml\n\
              claimreview:\n  author: Example Fact Check\n",
         )
         .unwrap();
@@ -511,6 +523,7 @@ mod tests {
         );
         assert_eq!(config.fail_on, Some(None));
         assert_eq!(config.baseline, Some(PathBuf::from("news/base.json")));
+        assert_eq!(config.suppressions, Some(PathBuf::from("news/s.yaml")));
         assert_eq!(config.review_author.as_deref(), Some("Example Fact Check"));
         assert!(config.wants("stories/a.md"));
         assert!(!config.wants("stories/b.draft.md"));

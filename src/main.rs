@@ -95,6 +95,9 @@ struct CheckArgs {
     /// Write every finding of this run to a baseline file, and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Silence the findings listed in this YAML file (for copy that cannot carry comments).
+    #[arg(long, value_name = "FILE")]
+    suppressions: Option<PathBuf>,
     /// Read this configuration file instead of looking for crosscheck.yaml.
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     config: Option<PathBuf>,
@@ -220,6 +223,10 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         Some(path) => Some((path, read_baseline(path)?)),
         None => None,
     };
+    let listed = match args.suppressions.as_ref().or(config.suppressions.as_ref()) {
+        Some(path) => Some((path, read_listed(path, &pack)?)),
+        None => None,
+    };
     let mut batch =
         ingest::read_paths(&args.paths, &mut std::io::stdin()).map_err(|e| e.to_string())?;
     config.apply_to_batch(&mut batch, &cwd);
@@ -247,6 +254,17 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             unused.line,
             unused.rules.join(", ")
         );
+    }
+    if let Some((path, listed)) = &listed {
+        for unused in suppress::apply_listed(listed, &mut outcome) {
+            eprintln!(
+                "warning: {}: entry {} ({} in {}) covers no finding; remove it",
+                path.display(),
+                unused.entry,
+                unused.rule,
+                unused.story
+            );
+        }
     }
     let new_baseline = args.write_baseline.as_ref().map(|_| Baseline::of(&outcome));
     if let Some((path, baseline)) = &baseline {
@@ -329,6 +347,14 @@ fn find_suppressions(batch: &ingest::Batch, pack: &Pack) -> Vec<Suppression> {
         suppressions.extend(found);
     }
     suppressions
+}
+
+fn read_listed(path: &Path, pack: &Pack) -> Result<Vec<suppress::Listed>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the suppressions file {}: {e}", path.display()))?;
+    let known: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
+    suppress::parse_listed(&text, &known)
+        .map_err(|e| format!("invalid suppressions file {}: {e}", path.display()))
 }
 
 fn describe_config(error: ConfigError) -> String {

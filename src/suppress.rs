@@ -11,11 +11,17 @@
 //! the next blank line; in HTML the next element (up to its closing tag). Suppressions that cover
 //! no finding are returned as unused, so that stale ones can be removed. Pure: the caller hands
 //! in the files' text.
+//!
+//! Copy that cannot be edited (wire stories, an archive exported from a CMS) is suppressed from a
+//! file instead, a YAML list of [`Listed`] entries naming the rule, the story's id as reports give
+//! it, optionally the text found, and the reason.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+use serde::Deserialize;
 
+use crate::baseline::normalise;
 use crate::ingest::Format;
 use crate::outcome::Outcome;
 
@@ -163,6 +169,100 @@ fn element_name(text: &str) -> Option<&str> {
     (len > 0 && after.as_bytes()[0].is_ascii_alphabetic()).then(|| &after[..len])
 }
 
+/// An entry of a suppressions file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawListed {
+    rule: String,
+    story: String,
+    text: Option<String>,
+    reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuppressions {
+    suppressions: Vec<RawListed>,
+}
+
+/// A suppression from a suppressions file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// 1-based position in the file's list.
+    pub entry: usize,
+    /// The rule it silences.
+    pub rule: String,
+    /// The story's id, as reports give it.
+    pub story: String,
+    /// The text found, normalised; `None` silences the rule in the whole story.
+    pub text: Option<String>,
+    /// Why.
+    pub reason: String,
+}
+
+/// Reads a suppressions file's text; the error says where and what is wrong.
+pub fn parse_listed(text: &str, known_rules: &[&str]) -> Result<Vec<Listed>, String> {
+    let raw: RawSuppressions = crate::yaml::parse(text).map_err(|e| match (e.line, e.column) {
+        (Some(line), Some(column)) => format!("{line}:{column}: {}", e.message),
+        _ => e.message,
+    })?;
+    raw.suppressions
+        .into_iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let number = index + 1;
+            if entry.reason.trim().is_empty() {
+                return Err(format!(
+                    "entry {number} gives no reason; say why the finding is not a problem"
+                ));
+            }
+            if !known_rules.contains(&entry.rule.as_str()) {
+                return Err(format!(
+                    "entry {number}: no rule '{}'; the loaded rules are: {}",
+                    entry.rule,
+                    known_rules.join(", ")
+                ));
+            }
+            Ok(Listed {
+                entry: number,
+                rule: entry.rule,
+                story: entry.story,
+                text: entry.text.as_deref().map(normalise),
+                reason: entry.reason.trim().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Removes from `outcome` the findings a listed suppression covers (same rule and story, and the
+/// text found contains the entry's text), recounting its summary, and returns the entries that
+/// covered none.
+pub fn apply_listed<'a>(listed: &'a [Listed], outcome: &mut Outcome) -> Vec<&'a Listed> {
+    let mut used = vec![false; listed.len()];
+    outcome.findings.retain(|finding| {
+        let excerpt = normalise(&finding.place.excerpt);
+        let covering = listed.iter().position(|l| {
+            l.rule == finding.rule
+                && l.story == finding.place.story
+                && l.text.as_ref().is_none_or(|t| excerpt.contains(t.as_str()))
+        });
+        match covering {
+            Some(index) => {
+                used[index] = true;
+                false
+            }
+            None => true,
+        }
+    });
+    outcome.recount();
+    listed
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| !used)
+        .map(|(l, _)| l)
+        .collect()
+}
+
 /// Removes from `outcome` the findings a suppression covers, recounting its summary, and returns
 /// the suppressions that covered none.
 pub fn apply<'a>(suppressions: &'a [Suppression], outcome: &mut Outcome) -> Vec<&'a Suppression> {
@@ -266,6 +366,47 @@ mod tests {
         assert_eq!(unused.len(), 1);
         assert_eq!(unused[0].line, 5);
         assert_eq!(unused[0].reason, "was wrong once");
+    }
+
+    #[test]
+    fn a_suppressions_file_silences_wire_copy_by_story_and_text() {
+        let file = "suppressions:\n  - rule: implausible-entity\n    story: wire.txt\n    text: french  FBI\n    reason: the agency's own joke\n  - rule: implausible-entity\n    story: other.txt\n    reason: stale\n";
+        let listed = parse_listed(file, RULES).unwrap();
+        let mut builder = PackBuilder::new();
+        builder.add_default().unwrap();
+        let pack = builder.build().unwrap();
+        let text = "Wire\n\nThe French FBI opened an inquiry.\n\nRussia's powerful Bundestag voted on Tuesday.\n";
+        let mut outcome = crate::check_texts(&[("wire.txt", text.to_string())], &pack);
+        let unused = apply_listed(&listed, &mut outcome);
+        assert_eq!(outcome.findings.len(), 1);
+        assert_eq!(
+            outcome.findings[0].place.excerpt,
+            "Russia's powerful Bundestag"
+        );
+        assert_eq!(unused.len(), 1);
+        assert_eq!(unused[0].entry, 2);
+    }
+
+    #[test]
+    fn a_suppressions_file_needs_reasons_and_known_keys() {
+        let error = parse_listed(
+            "suppressions:\n  - rule: contradiction\n    story: a.txt\n    reason: ' '\n",
+            RULES,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error,
+            "entry 1 gives no reason; say why the finding is not a problem"
+        );
+        let error = parse_listed(
+            "suppressions:\n  - rule: contradiction\n    stroy: a.txt\n    reason: r\n",
+            RULES,
+        )
+        .unwrap_err();
+        assert!(
+            error.starts_with("3:5: suppressions[0]: unknown field `stroy`"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -730,3 +730,65 @@ fn an_inline_suppression_silences_its_paragraph_and_stale_ones_are_reported() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_suppressions_file_silences_wire_copy_and_reports_unused_entries() {
+    let dir = scratch("suppressions-file");
+    let wire = dir.join("wire.jsonl");
+    std::fs::write(
+        &wire,
+        "{\"id\": \"ap-1\", \"title\": \"Spy shock\", \"body\": \"MPs were targeted by China's controversial Crown Prosecution Service, officials said.\"}\n",
+    )
+    .unwrap();
+    let list = dir.join("suppressions.yaml");
+    std::fs::write(
+        &list,
+        format!(
+            "suppressions:\n  - rule: implausible-entity\n    story: {0}#ap-1\n    reason: the officials' words\n  - rule: implausible-entity\n    story: {0}#ap-2\n    reason: an old story\n",
+            wire.display()
+        ),
+    )
+    .unwrap();
+    let output = crosscheck(&[
+        "check",
+        "--no-config",
+        "--suppressions",
+        list.to_str().unwrap(),
+        wire.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "warning: {}: entry 2 (implausible-entity in {}#ap-2) covers no finding; remove it\n",
+            list.display(),
+            wire.display()
+        )
+    );
+    std::fs::write(
+        &list,
+        "suppressions:\n  - rule: implausible-entity\n    story: x\n",
+    )
+    .unwrap();
+    let output = crosscheck(&[
+        "check",
+        "--no-config",
+        "--suppressions",
+        list.to_str().unwrap(),
+        wire.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "error: invalid suppressions file {}: ",
+            list.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("missing field `reason`"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crosscheck::baseline::Baseline;
-use crosscheck::config::{self, Config, ConfigError};
+use crosscheck::config::{self, Config};
 use crosscheck::dates::Date;
 use crosscheck::examples::{self, Failure};
 use crosscheck::findings::Severity;
@@ -185,34 +185,12 @@ fn load(args: &PackArgs) -> Result<Pack, String> {
 fn check(args: CheckArgs) -> Result<u8, String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    let config = match (&args.config, args.no_config) {
-        (_, true) => Config::defaults(),
-        (Some(path), false) => config::load(path).map_err(describe_config)?,
-        (None, false) => match config::find(&cwd) {
-            Some(path) => config::load(&path).map_err(describe_config)?,
-            None => Config::defaults(),
-        },
-    };
+    let config = find_config(&args, &cwd)?;
     if args.print_config {
         print!("{}", config.to_yaml());
         return Ok(CLEAN);
     }
-    let mut pack = load(&PackArgs {
-        rules: config
-            .rules
-            .iter()
-            .chain(&args.packs.rules)
-            .cloned()
-            .collect(),
-        no_default_rules: args.packs.no_default_rules || !config.default_rules,
-    })?;
-    config.apply_to_pack(&mut pack).map_err(|e| {
-        let file = config
-            .file
-            .as_deref()
-            .unwrap_or(Path::new(config::FILE_NAME));
-        format!("invalid config {}: {e}", file.display())
-    })?;
+    let pack = load_configured(&args.packs, &config)?;
     // Writing a baseline replaces the configured one, which need not exist yet.
     let configured_baseline = config
         .baseline
@@ -247,33 +225,13 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     }
     let suppressions = find_suppressions(&batch, &pack);
     let mut outcome = crosscheck::check(batch, &pack);
-    for unused in suppress::apply(&suppressions, &mut outcome) {
-        eprintln!(
-            "warning: {}:{}: the suppression of {} covers no finding; remove it",
-            unused.path,
-            unused.line,
-            unused.rules.join(", ")
-        );
-    }
-    if let Some((path, listed)) = &listed {
-        for unused in suppress::apply_listed(listed, &mut outcome) {
-            eprintln!(
-                "warning: {}: entry {} ({} in {}) covers no finding; remove it",
-                path.display(),
-                unused.entry,
-                unused.rule,
-                unused.story
-            );
-        }
-    }
+    apply_suppressions(&suppressions, listed.as_ref(), &mut outcome);
     let new_baseline = args.write_baseline.as_ref().map(|_| Baseline::of(&outcome));
     if let Some((path, baseline)) = &baseline {
         apply_baseline(baseline, path, &mut outcome);
     }
     let mut reviewer = Reviewer::new(today());
-    if let Some(author) = &config.review_author {
-        reviewer.author = author.clone();
-    }
+    reviewer.author = config.review_author.clone().unwrap_or(reviewer.author);
     reviewer.url = config.review_url.clone();
     let (format, colour) = match args.format {
         OutputFormat::Text => (
@@ -295,18 +253,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         None => print_report(&rendered)?,
     }
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &new_baseline) {
-        write_atomically(path, &baseline.to_json())
-            .map_err(|e| format!("cannot write the baseline {}: {e}", path.display()))?;
-        eprintln!(
-            "note: wrote {} finding{} to the baseline {}",
-            baseline.entries().len(),
-            if baseline.entries().len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            path.display()
-        );
+        write_baseline(path, baseline)?;
         // The findings are now accepted: a later run with --baseline reports none of them.
         return Ok(CLEAN);
     }
@@ -319,6 +266,75 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         _ => false,
     };
     Ok(if failed { FINDINGS } else { CLEAN })
+}
+
+/// The configuration: the file named, none, or `crosscheck.yaml` from `cwd` upward.
+fn find_config(args: &CheckArgs, cwd: &Path) -> Result<Config, String> {
+    let path = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(path), false) => Some(path.clone()),
+        (None, false) => config::find(cwd),
+    };
+    match path {
+        Some(path) => config::load(&path).map_err(|e| format!("invalid config {e}")),
+        None => Ok(Config::defaults()),
+    }
+}
+
+/// The packs the configuration and the command line name, with the configured severities.
+fn load_configured(packs: &PackArgs, config: &Config) -> Result<Pack, String> {
+    let mut pack = load(&PackArgs {
+        rules: config.rules.iter().chain(&packs.rules).cloned().collect(),
+        no_default_rules: packs.no_default_rules || !config.default_rules,
+    })?;
+    config.apply_to_pack(&mut pack).map_err(|e| {
+        let file = config
+            .file
+            .as_deref()
+            .unwrap_or(Path::new(config::FILE_NAME));
+        format!("invalid config {}: {e}", file.display())
+    })?;
+    Ok(pack)
+}
+
+/// Takes out the findings that inline comments and the suppressions file silence, warning about
+/// suppressions that silence nothing.
+fn apply_suppressions(
+    inline: &[Suppression],
+    listed: Option<&(&PathBuf, Vec<suppress::Listed>)>,
+    outcome: &mut Outcome,
+) {
+    for unused in suppress::apply(inline, outcome) {
+        eprintln!(
+            "warning: {}:{}: the suppression of {} covers no finding; remove it",
+            unused.path,
+            unused.line,
+            unused.rules.join(", ")
+        );
+    }
+    if let Some((path, listed)) = listed {
+        for unused in suppress::apply_listed(listed, outcome) {
+            eprintln!(
+                "warning: {}: entry {} ({} in {}) covers no finding; remove it",
+                path.display(),
+                unused.entry,
+                unused.rule,
+                unused.story
+            );
+        }
+    }
+}
+
+fn write_baseline(path: &Path, baseline: &Baseline) -> Result<(), String> {
+    write_atomically(path, &baseline.to_json())
+        .map_err(|e| format!("cannot write the baseline {}: {e}", path.display()))?;
+    let count = baseline.entries().len();
+    eprintln!(
+        "note: wrote {count} finding{} to the baseline {}",
+        if count == 1 { "" } else { "s" },
+        path.display()
+    );
+    Ok(())
 }
 
 /// The inline suppressions in the batch's Markdown and HTML files; comments that cannot be
@@ -355,10 +371,6 @@ fn read_listed(path: &Path, pack: &Pack) -> Result<Vec<suppress::Listed>, String
     let known: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
     suppress::parse_listed(&text, &known)
         .map_err(|e| format!("invalid suppressions file {}: {e}", path.display()))
-}
-
-fn describe_config(error: ConfigError) -> String {
-    format!("invalid config {error}")
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, String> {

@@ -331,16 +331,39 @@ fn sarif_report_validates_against_the_schema() {
     let schema: serde_json::Value = serde_json::from_str(&schema).expect("the schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     let dir = scratch("sarif");
-    disagreeing_stories(&dir);
-    for target in [dir.to_str().unwrap(), "corpus"] {
-        let output = crosscheck(&["check", "--format", "sarif", target]);
+    let stories = dir.join("stories");
+    std::fs::create_dir_all(&stories).unwrap();
+    disagreeing_stories(&stories);
+    std::fs::write(stories.join("binary.txt"), [b'a', 0, b'b']).unwrap();
+    // A baseline that knows only the misattribution, so that results carry a baseline state.
+    let baseline = dir.join("baseline.json");
+    let written = crosscheck(&[
+        "check",
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+        stories.join("garbled.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    let runs: [&[&str]; 3] = [
+        &[stories.to_str().unwrap()],
+        &["corpus"],
+        &[
+            "--baseline",
+            baseline.to_str().unwrap(),
+            stories.to_str().unwrap(),
+        ],
+    ];
+    for target in runs {
+        let mut args = vec!["check", "--format", "sarif"];
+        args.extend_from_slice(target);
+        let output = crosscheck(&args);
         assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
         let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
         let errors: Vec<String> = validator
             .iter_errors(&log)
             .map(|e| format!("{} at {}", e, e.instance_path()))
             .collect();
-        assert!(errors.is_empty(), "{target}: {errors:#?}");
+        assert!(errors.is_empty(), "{target:?}: {errors:#?}");
         let mut broken = log.clone();
         broken["runs"][0]["columnKind"] = "characters".into();
         assert!(!validator.is_valid(&broken), "the validator checks enums");
@@ -348,8 +371,32 @@ fn sarif_report_validates_against_the_schema() {
         let results = log["runs"][0]["results"].as_array().unwrap();
         assert!(!results.is_empty());
     }
-    let output = crosscheck(&["check", "--format", "sarif", dir.to_str().unwrap()]);
+    let output = crosscheck(&["check", "--format", "sarif", stories.to_str().unwrap()]);
     let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(log["runs"][0]["results"][0].get("baselineState").is_none());
+    let against = crosscheck(&[
+        "check",
+        "--format",
+        "sarif",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        stories.to_str().unwrap(),
+    ]);
+    let against: serde_json::Value = serde_json::from_slice(&against.stdout).unwrap();
+    let results = against["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().all(|r| r["baselineState"] == "new"));
+    assert!(
+        results.iter().all(|r| r["ruleId"] == "contradiction"),
+        "{against:#}"
+    );
+    let notifications = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert!(
+        notifications[0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("binary.txt: binary file"),
+        "{notifications}"
+    );
     let rules = log["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap();

@@ -248,8 +248,9 @@ impl Config {
     /// Leaves out of `batch` the stories and skipped inputs whose files the include and exclude
     /// globs leave out, and gives outlets their configured names. Paths are made relative to
     /// the configuration file's directory, with `cwd` for paths given relative to the current
-    /// directory.
-    pub fn apply_to_batch(&self, batch: &mut Batch, cwd: &Path) {
+    /// directory. Returns how many stories were left out.
+    pub fn apply_to_batch(&self, batch: &mut Batch, cwd: &Path) -> usize {
+        let before = batch.stories.len();
         if !self.include.is_empty() || !self.exclude.is_empty() {
             let base = cwd.join(
                 self.file
@@ -283,6 +284,7 @@ impl Config {
                 story.outlet = Some(name.to_string());
             }
         }
+        before - batch.stories.len()
     }
 
     /// Whether a file, given by its path relative to the configuration file's directory, is to
@@ -590,7 +592,7 @@ mod tests {
         read("stories/a.md", story("Borough Courier"), &mut batch);
         read("/desk/wire/b.md", story("Wire"), &mut batch);
         read("../elsewhere/c.md", story("Other"), &mut batch);
-        config.apply_to_batch(&mut batch, Path::new("/desk"));
+        assert_eq!(config.apply_to_batch(&mut batch, Path::new("/desk")), 1);
         let kept: Vec<(&str, Option<&str>)> = batch
             .stories
             .iter()

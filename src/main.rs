@@ -207,7 +207,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     };
     let mut batch =
         ingest::read_paths(&args.paths, &mut std::io::stdin()).map_err(|e| e.to_string())?;
-    config.apply_to_batch(&mut batch, &cwd);
+    let left_out = config.apply_to_batch(&mut batch, &cwd);
     for skipped in &batch.skipped {
         eprintln!("warning: skipped {}: {}", skipped.path, skipped.reason);
     }
@@ -215,6 +215,16 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         for note in &story.notes {
             eprintln!("note: {}: {note}", story.id);
         }
+    }
+    if batch.stories.is_empty() && left_out > 0 {
+        let file = config
+            .file
+            .as_deref()
+            .unwrap_or(Path::new(config::FILE_NAME));
+        return Err(format!(
+            "no stories left to check: the include and exclude globs of {} leave out all {left_out} found",
+            file.display()
+        ));
     }
     if batch.stories.is_empty() {
         return Err(format!(

@@ -685,6 +685,16 @@ fn the_config_file_is_found_from_a_subdirectory_and_applied() {
     let output = crosscheck_in(&stories, &["check", "--fail-on", "error", "."]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 
+    let drafts = crosscheck_in(&stories, &["check", "drafts"]);
+    assert_eq!(drafts.status.code(), Some(2));
+    assert_eq!(
+        stderr(&drafts),
+        format!(
+            "error: no stories left to check: the include and exclude globs of {} leave out all 1 found\n",
+            dir.join("crosscheck.yaml").display()
+        )
+    );
+
     let printed = crosscheck_in(&stories, &["check", "--print-config"]);
     assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
     let text = stdout(&printed);

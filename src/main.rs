@@ -243,6 +243,12 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let mut reviewer = Reviewer::new(today());
     reviewer.author = config.review_author.clone().unwrap_or(reviewer.author);
     reviewer.url = config.review_url.clone();
+    if matches!(args.format, OutputFormat::Claimreview) && reviewer.url.is_none() {
+        eprintln!(
+            "note: the reviews have no url (the page that will host them), which Google's fact-check markup requires; set claimreview.url in {}",
+            config::FILE_NAME
+        );
+    }
     let (format, colour) = match args.format {
         OutputFormat::Text => (
             report::Format::Text,

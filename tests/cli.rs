@@ -496,8 +496,15 @@ fn output_writes_the_report_to_a_file_and_names_the_path_on_failure() {
 
 #[test]
 fn claimreview_format_reviews_each_flagged_claim() {
-    let output = run(&["check", "--format", "claimreview", "-"], Some(GARBLED));
+    let output = run(
+        &["check", "--no-config", "--format", "claimreview", "-"],
+        Some(GARBLED),
+    );
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "note: the reviews have no url (the page that will host them), which Google's fact-check markup requires; set claimreview.url in crosscheck.yaml\n"
+    );
     let reviews: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     let review = &reviews[0];
     assert_eq!(review["@type"], "ClaimReview");
@@ -847,5 +854,26 @@ fn a_suppressions_file_silences_wire_copy_and_reports_unused_entries() {
         stderr(&output).contains("missing field `reason`"),
         "{}",
         stderr(&output)
+    );
+}
+
+#[test]
+fn the_config_names_the_reviewer_and_the_review_page() {
+    let dir = scratch("config-claimreview");
+    std::fs::write(
+        dir.join("crosscheck.yaml"),
+        "claimreview:\n  author: Example Fact Check\n  url: https://factcheck.example/reviews/spy\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("garbled.txt"), GARBLED).unwrap();
+    let output = crosscheck_in(&dir, &["check", "--format", "claimreview", "garbled.txt"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "no note once the url is set");
+    let reviews: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(reviews[0]["author"]["name"], "Example Fact Check");
+    assert_eq!(reviews[0]["url"], "https://factcheck.example/reviews/spy");
+    assert_eq!(
+        reviews[0]["itemReviewed"]["appearance"]["url"],
+        "garbled.txt"
     );
 }

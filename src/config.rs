@@ -12,6 +12,7 @@
 //!   The Borough Courier: [Borough Courier, the Courier]
 //! baseline: .crosscheck-baseline.json
 //! suppressions: wire-suppressions.yaml
+//! gitignore: false                # check files git ignores too
 //! claimreview:
 //!   author: Example Fact Check
 //!   url: https://factcheck.example/reviews
@@ -62,6 +63,8 @@ pub struct RawConfig {
     pub baseline: Option<String>,
     /// The suppressions file.
     pub suppressions: Option<String>,
+    /// Whether files git ignores are passed over.
+    pub gitignore: Option<bool>,
     /// Who publishes ClaimReview reports.
     pub claimreview: Option<RawClaimReview>,
 }
@@ -108,6 +111,8 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     /// The suppressions file, for copy that cannot carry inline comments.
     pub suppressions: Option<PathBuf>,
+    /// Whether files that git ignores are passed over when found in a directory.
+    pub gitignore: bool,
     /// The reviewing organisation for ClaimReview reports.
     pub review_author: Option<String>,
     /// The page hosting the reviews.
@@ -147,6 +152,7 @@ impl Config {
     pub fn defaults() -> Config {
         Config {
             default_rules: true,
+            gitignore: true,
             ..Config::default()
         }
     }
@@ -218,6 +224,7 @@ impl Config {
             outlets: raw.outlets.into_iter().collect(),
             baseline: raw.baseline.as_deref().map(resolve),
             suppressions: raw.suppressions.as_deref().map(resolve),
+            gitignore: raw.gitignore.unwrap_or(true),
             review_author: claimreview.author,
             review_url: claimreview.url,
         })
@@ -265,15 +272,7 @@ impl Config {
                     .map_or(path.to_string(), |r| r.to_string_lossy().into_owned());
                 path == "<stdin>" || self.wants(&relative)
             };
-            batch.skipped.retain(|s| {
-                // A bad line of a JSON Lines file is reported as `file:line`.
-                let file = match s.path.rsplit_once(':') {
-                    Some((file, line)) if line.chars().all(|c| c.is_ascii_digit()) => file,
-                    _ => &s.path,
-                };
-                wanted(file)
-            });
-            batch.stories.retain(|story| wanted(&story.source.path));
+            retain_files(batch, wanted);
         }
         for story in &mut batch.stories {
             if let Some(name) = story
@@ -368,6 +367,7 @@ impl Config {
             "baseline: {}\n",
             self.baseline.as_deref().map_or("null".to_string(), path)
         ));
+        out.push_str(&format!("gitignore: {}\n", self.gitignore));
         out.push_str(&format!(
             "suppressions: {}\n",
             self.suppressions
@@ -384,6 +384,20 @@ impl Config {
             self.review_url.as_deref().map_or("null".to_string(), quote)
         ));
         out
+    }
+}
+
+/// Keeps in `batch` the stories and skipped inputs whose file `keep` accepts.
+pub fn retain_files(batch: &mut Batch, keep: impl Fn(&str) -> bool) {
+    batch.skipped.retain(|s| keep(skipped_file(&s.path)));
+    batch.stories.retain(|story| keep(&story.source.path));
+}
+
+/// The file of a skipped input: a bad line of a JSON Lines file is reported as `file:line`.
+pub fn skipped_file(path: &str) -> &str {
+    match path.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.chars().all(|c| c.is_ascii_digit()) => file,
+        _ => path,
     }
 }
 
@@ -526,6 +540,9 @@ mod tests {
         assert_eq!(config.fail_on, Some(None));
         assert_eq!(config.baseline, Some(PathBuf::from("news/base.json")));
         assert_eq!(config.suppressions, Some(PathBuf::from("news/s.yaml")));
+        assert!(config.gitignore);
+        assert_eq!(skipped_file("feed.jsonl:12"), "feed.jsonl");
+        assert_eq!(skipped_file("C:story.txt"), "C:story.txt");
         assert_eq!(config.review_author.as_deref(), Some("Example Fact Check"));
         assert!(config.wants("stories/a.md"));
         assert!(!config.wants("stories/b.draft.md"));

@@ -16,6 +16,7 @@ pub mod dates;
 pub mod detectors;
 pub mod examples;
 pub mod findings;
+pub mod gitignore;
 pub mod ingest;
 pub mod knowledge;
 pub mod outcome;

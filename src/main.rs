@@ -13,6 +13,7 @@ use crosscheck::config::{self, Config};
 use crosscheck::dates::Date;
 use crosscheck::examples::{self, Failure};
 use crosscheck::findings::Severity;
+use crosscheck::gitignore;
 use crosscheck::ingest;
 use crosscheck::outcome::Outcome;
 use crosscheck::pack::{Pack, PackBuilder, PackError};
@@ -207,7 +208,12 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     };
     let mut batch =
         ingest::read_paths(&args.paths, &mut std::io::stdin()).map_err(|e| e.to_string())?;
-    let left_out = config.apply_to_batch(&mut batch, &cwd);
+    let by_config = config.apply_to_batch(&mut batch, &cwd);
+    let by_git = if config.gitignore {
+        drop_git_ignored(&args.paths, &cwd, &mut batch)
+    } else {
+        0
+    };
     for skipped in &batch.skipped {
         eprintln!("warning: skipped {}: {}", skipped.path, skipped.reason);
     }
@@ -216,15 +222,8 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             eprintln!("note: {}: {note}", story.id);
         }
     }
-    if batch.stories.is_empty() && left_out > 0 {
-        let file = config
-            .file
-            .as_deref()
-            .unwrap_or(Path::new(config::FILE_NAME));
-        return Err(format!(
-            "no stories left to check: the include and exclude globs of {} leave out all {left_out} found",
-            file.display()
-        ));
+    if batch.stories.is_empty() && by_config + by_git > 0 {
+        return Err(nothing_left(&config, by_config, by_git));
     }
     if batch.stories.is_empty() {
         return Err(format!(
@@ -351,6 +350,55 @@ fn write_baseline(path: &Path, baseline: &Baseline) -> Result<(), String> {
         path.display()
     );
     Ok(())
+}
+
+/// Why no story is left to check when the configuration or git left out every one found.
+fn nothing_left(config: &Config, by_config: usize, by_git: usize) -> String {
+    let file = config
+        .file
+        .as_deref()
+        .unwrap_or(Path::new(config::FILE_NAME));
+    match (by_config, by_git) {
+        (n, 0) => format!(
+            "no stories left to check: the include and exclude globs of {} leave out all {n} found",
+            file.display()
+        ),
+        (0, n) => format!(
+            "no stories left to check: git ignores all {n} found; name the files, or set gitignore: false in {}",
+            config::FILE_NAME
+        ),
+        (a, b) => format!(
+            "no stories left to check: the include and exclude globs of {} leave out {a}, and git ignores {b}",
+            file.display()
+        ),
+    }
+}
+
+/// Leaves out the files found in the directories given that git ignores; returns how many
+/// stories that left out.
+fn drop_git_ignored(paths: &[PathBuf], cwd: &Path, batch: &mut ingest::Batch) -> usize {
+    let absolute = |file: &str| cwd.join(file).display().to_string();
+    let mut ignored = std::collections::HashSet::new();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        let mut found: Vec<String> = batch
+            .stories
+            .iter()
+            .map(|s| s.source.path.as_str())
+            .chain(batch.skipped.iter().map(|s| config::skipped_file(&s.path)))
+            .filter(|file| Path::new(file).starts_with(dir))
+            .map(absolute)
+            .collect();
+        found.sort();
+        found.dedup();
+        let found: Vec<&str> = found.iter().map(String::as_str).collect();
+        ignored.extend(gitignore::ignored(&cwd.join(dir), &found));
+    }
+    if ignored.is_empty() {
+        return 0;
+    }
+    let before = batch.stories.len();
+    config::retain_files(batch, |file| !ignored.contains(&absolute(file)));
+    before - batch.stories.len()
 }
 
 /// The inline suppressions in the batch's Markdown and HTML files; comments that cannot be

@@ -877,3 +877,48 @@ fn the_config_names_the_reviewer_and_the_review_page() {
         "garbled.txt"
     );
 }
+
+#[test]
+fn files_git_ignores_are_passed_over_unless_named() {
+    let dir = scratch("gitignore");
+    let init = Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(&dir)
+        .status();
+    if !init.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: git is not available");
+        return;
+    }
+    std::fs::create_dir_all(dir.join("stories/exports")).unwrap();
+    std::fs::write(dir.join(".gitignore"), "exports/\n").unwrap();
+    std::fs::write(dir.join("stories/clean.txt"), CLEAN).unwrap();
+    std::fs::write(dir.join("stories/exports/garbled.txt"), GARBLED).unwrap();
+    let walked = crosscheck_in(
+        &dir,
+        &["check", "--no-config", "--format", "json", "stories"],
+    );
+    assert_eq!(walked.status.code(), Some(0), "{}", stderr(&walked));
+    let report: serde_json::Value = serde_json::from_slice(&walked.stdout).unwrap();
+    assert_eq!(report["summary"]["documents"], 1);
+    // Named on the command line, an ignored directory or file is checked.
+    let named = crosscheck_in(&dir, &["check", "--no-config", "stories/exports"]);
+    assert_eq!(named.status.code(), Some(1), "{}", stderr(&named));
+    let named = crosscheck_in(
+        &dir,
+        &["check", "--no-config", "stories/exports/garbled.txt"],
+    );
+    assert_eq!(named.status.code(), Some(1));
+    // A configuration can turn it off.
+    std::fs::write(dir.join("crosscheck.yaml"), "gitignore: false\n").unwrap();
+    let all = crosscheck_in(&dir, &["check", "stories"]);
+    assert_eq!(all.status.code(), Some(1), "{}", stderr(&all));
+    // Everything ignored: said so.
+    std::fs::remove_file(dir.join("crosscheck.yaml")).unwrap();
+    std::fs::remove_file(dir.join("stories/clean.txt")).unwrap();
+    let none = crosscheck_in(&dir, &["check", "stories"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert_eq!(
+        stderr(&none),
+        "error: no stories left to check: git ignores all 1 found; name the files, or set gitignore: false in crosscheck.yaml\n"
+    );
+}

@@ -156,11 +156,13 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules {
             command: RulesCommand::List { packs },
-        } => load(&packs).map(|pack| list_rules(&pack)),
+        } => load_here(&packs).map(|pack| list_rules(&pack)),
         Command::Rules {
             command: RulesCommand::Test { paths },
         } => test_rules(&paths),
-        Command::Explain { rule, packs } => load(&packs).and_then(|pack| explain(&pack, &rule)),
+        Command::Explain { rule, packs } => {
+            load_here(&packs).and_then(|pack| explain(&pack, &rule))
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -186,7 +188,7 @@ fn load(args: &PackArgs) -> Result<Pack, String> {
 fn check(args: CheckArgs) -> Result<u8, String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    let config = find_config(&args, &cwd)?;
+    let config = find_config(args.config.as_deref(), args.no_config, &cwd)?;
     if args.print_config {
         print!("{}", config.to_yaml());
         return Ok(CLEAN);
@@ -284,16 +286,24 @@ fn check(args: CheckArgs) -> Result<u8, String> {
 }
 
 /// The configuration: the file named, none, or `crosscheck.yaml` from `cwd` upward.
-fn find_config(args: &CheckArgs, cwd: &Path) -> Result<Config, String> {
-    let path = match (&args.config, args.no_config) {
+fn find_config(named: Option<&Path>, no_config: bool, cwd: &Path) -> Result<Config, String> {
+    let path = match (named, no_config) {
         (_, true) => None,
-        (Some(path), false) => Some(path.clone()),
+        (Some(path), false) => Some(path.to_path_buf()),
         (None, false) => config::find(cwd),
     };
     match path {
         Some(path) => config::load(&path).map_err(|e| format!("invalid config {e}")),
         None => Ok(Config::defaults()),
     }
+}
+
+/// The packs as `check` run here would load them: with the configuration found from the
+/// current directory, so that `rules list` and `explain` show the rules as they will run.
+fn load_here(packs: &PackArgs) -> Result<Pack, String> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    load_configured(packs, &find_config(None, false, &cwd)?)
 }
 
 /// The packs the configuration and the command line name, with the configured severities.

@@ -716,6 +716,17 @@ fn the_config_file_is_found_from_a_subdirectory_and_applied() {
         text.contains("severity:\n  \"implausible-entity\": warning\nfail-on: warning\n"),
         "{text}"
     );
+    let listed = crosscheck_in(&stories, &["rules", "list"]);
+    let listed = stdout(&listed);
+    let line = listed
+        .lines()
+        .find(|l| l.starts_with("implausible-entity "))
+        .unwrap();
+    assert!(
+        line.contains(" warning "),
+        "rules list shows the configured severity: {line}"
+    );
+
     let defaults = crosscheck_in(&stories, &["check", "--no-config", "--print-config"]);
     assert!(
         stdout(&defaults).starts_with("# no configuration file: the defaults\n"),

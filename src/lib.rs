@@ -9,17 +9,21 @@
 //! [`pack::PackBuilder::add_path`], which read files; nothing prints or exits.
 
 pub mod align;
+pub mod baseline;
 pub mod claims;
+pub mod config;
 pub mod dates;
 pub mod detectors;
 pub mod examples;
 pub mod findings;
+pub mod gitignore;
 pub mod ingest;
 pub mod knowledge;
 pub mod outcome;
 pub mod pack;
 pub mod report;
 pub mod segment;
+pub mod suppress;
 mod yaml;
 
 use align::StoryClaims;

@@ -23,6 +23,8 @@ pub struct Document {
     pub source: Option<String>,
     /// The date, YYYY-MM-DD.
     pub date: Option<String>,
+    /// Where the story is published, when its metadata says.
+    pub url: Option<String>,
     /// Where the date came from.
     pub date_origin: DateOrigin,
     /// Notes on how the story was read.
@@ -40,6 +42,10 @@ pub struct Place {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based column just past the last character.
+    pub end_column: usize,
     /// Byte offset of the start, in the file as read.
     pub start: usize,
     /// Byte offset of the end, in the file as read.
@@ -193,6 +199,8 @@ pub struct Outcome {
     pub claims: Vec<Claim>,
     /// Counts.
     pub summary: Summary,
+    /// What a baseline hid and which of its entries no longer occur, when one was applied.
+    pub baseline: Option<crate::baseline::Applied>,
 }
 
 impl Outcome {
@@ -242,7 +250,22 @@ impl Outcome {
             skipped: batch.skipped,
             claims: Vec::new(),
             summary,
+            baseline: None,
         }
+    }
+
+    /// Counts the findings again, after some were taken out (by a baseline or a suppression).
+    pub fn recount(&mut self) {
+        let count = |severity| {
+            self.findings
+                .iter()
+                .filter(|f| f.severity == severity)
+                .count()
+        };
+        self.summary.errors = count(Severity::Error);
+        self.summary.warnings = count(Severity::Warning);
+        self.summary.infos = count(Severity::Info);
+        self.summary.findings = self.findings.len();
     }
 
     /// The most serious severity among the findings.
@@ -259,6 +282,7 @@ fn document(story: &Story) -> Document {
         title: story.title.clone(),
         source: story.outlet.clone(),
         date: story.date.map(|d| d.to_string()),
+        url: story.url.clone(),
         date_origin: story.date_origin,
         notes: story.notes.clone(),
     }
@@ -267,11 +291,18 @@ fn document(story: &Story) -> Document {
 fn place(story: &Story, span: crate::findings::Span) -> Place {
     let start = story.locate(span.start);
     let end = story.locate(span.end);
+    let (end_line, end_column) = if end.byte > start.byte {
+        (end.line, end.column)
+    } else {
+        (start.line, start.column)
+    };
     Place {
         path: story.source.path.clone(),
         story: story.id.clone(),
         line: start.line,
         column: start.column,
+        end_line,
+        end_column,
         start: start.byte,
         end: end.byte.max(start.byte),
         excerpt: story.text()[span.start..span.end].to_string(),

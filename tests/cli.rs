@@ -331,3 +331,640 @@ fn as_of_checks_titles_on_the_day_given() {
         "error: --as-of: 'last Tuesday' is not a date crosscheck can read; write it as YYYY-MM-DD\n"
     );
 }
+
+/// Three stories about one fire, one of which disagrees on the number of firefighters.
+fn disagreeing_stories(dir: &Path) {
+    std::fs::write(
+        dir.join("a.txt"),
+        "Warehouse fire\n\nAbout 60 firefighters fought the warehouse fire at Kestrel Dock on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Dock blaze\n\nSome 120 firefighters fought the warehouse fire at Kestrel Dock on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c.txt"),
+        "Kestrel Dock\n\nAround 60 firefighters fought the warehouse fire at Kestrel Dock on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("garbled.txt"), GARBLED).unwrap();
+}
+
+#[test]
+fn sarif_report_validates_against_the_schema() {
+    let schema_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/sarif-2.1.0.json");
+    let Ok(schema) = std::fs::read_to_string(&schema_path) else {
+        eprintln!(
+            "skipped: {} is absent, so the SARIF output is not validated",
+            schema_path.display()
+        );
+        return;
+    };
+    let schema: serde_json::Value = serde_json::from_str(&schema).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let dir = scratch("sarif");
+    let stories = dir.join("stories");
+    std::fs::create_dir_all(&stories).unwrap();
+    disagreeing_stories(&stories);
+    std::fs::write(stories.join("binary.txt"), [b'a', 0, b'b']).unwrap();
+    // A baseline that knows only the misattribution, so that results carry a baseline state.
+    let baseline = dir.join("baseline.json");
+    let written = crosscheck(&[
+        "check",
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+        stories.join("garbled.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    let runs: [&[&str]; 3] = [
+        &[stories.to_str().unwrap()],
+        &["corpus"],
+        &[
+            "--baseline",
+            baseline.to_str().unwrap(),
+            stories.to_str().unwrap(),
+        ],
+    ];
+    for target in runs {
+        let mut args = vec!["check", "--format", "sarif"];
+        args.extend_from_slice(target);
+        let output = crosscheck(&args);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{target:?}: {errors:#?}");
+        let mut broken = log.clone();
+        broken["runs"][0]["columnKind"] = "characters".into();
+        assert!(!validator.is_valid(&broken), "the validator checks enums");
+        assert_eq!(log["version"], "2.1.0");
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert!(!results.is_empty());
+    }
+    let output = crosscheck(&["check", "--format", "sarif", stories.to_str().unwrap()]);
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(log["runs"][0]["results"][0].get("baselineState").is_none());
+    let against = crosscheck(&[
+        "check",
+        "--format",
+        "sarif",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        stories.to_str().unwrap(),
+    ]);
+    let against: serde_json::Value = serde_json::from_slice(&against.stdout).unwrap();
+    let results = against["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().all(|r| r["baselineState"] == "new"));
+    assert!(
+        results.iter().all(|r| r["ruleId"] == "contradiction"),
+        "{against:#}"
+    );
+    let notifications = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert!(
+        notifications[0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("binary.txt: binary file"),
+        "{notifications}"
+    );
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "contradiction"));
+    assert!(
+        log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["ruleId"] == "contradiction"
+                && r["relatedLocations"][0]["physicalLocation"].is_object()),
+        "{log:#}"
+    );
+}
+
+#[test]
+fn github_format_prints_one_workflow_command_per_finding() {
+    let dir = scratch("github");
+    let path = dir.join("garbled.txt");
+    std::fs::write(&path, GARBLED).unwrap();
+    let output = crosscheck(&["check", "--format", "github", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let property_path = path
+        .to_str()
+        .unwrap()
+        .replace(':', "%3A")
+        .replace(',', "%2C");
+    assert_eq!(
+        text,
+        format!(
+            "::error file={property_path},line=3,endLine=3,col=22,endColumn=69,title=implausible-entity::\
+             Crown Prosecution Service is the public prosecutor of England and Wales (United Kingdom), not of China\
+             %0Ahint: China's public prosecutor is the Supreme People's Procuratorate; check which institution the story means\n"
+        )
+    );
+}
+
+#[test]
+fn jsonl_format_prints_findings_then_a_summary_line() {
+    let output = run(&["check", "--format", "jsonl", "-"], Some(GARBLED));
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[0]["rule"], "implausible-entity");
+    assert_eq!(lines[0]["line"], 3);
+    assert_eq!(lines[1]["summary"]["errors"], 1);
+    assert_eq!(lines[1]["version"], 1);
+}
+
+#[test]
+fn output_writes_the_report_to_a_file_and_names_the_path_on_failure() {
+    let dir = scratch("output");
+    let report = dir.join("report.json");
+    std::fs::write(&report, "old report").unwrap();
+    let output = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            report.to_str().unwrap(),
+            "-",
+        ],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "", "nothing on standard output");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).expect("the file is JSON");
+    assert_eq!(written["summary"]["errors"], 1);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("report.json")]);
+
+    let missing = dir.join("no-such-dir").join("report.txt");
+    let output = run(
+        &["check", "--output", missing.to_str().unwrap(), "-"],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "error: cannot write the report to {}: ",
+            missing.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn claimreview_format_reviews_each_flagged_claim() {
+    let output = run(
+        &["check", "--no-config", "--format", "claimreview", "-"],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "note: the reviews have no url (the page that will host them), which Google's fact-check markup requires; set claimreview.url in crosscheck.yaml\n"
+    );
+    let reviews: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let review = &reviews[0];
+    assert_eq!(review["@type"], "ClaimReview");
+    assert_eq!(
+        review["claimReviewed"],
+        "MPs were targeted by China's controversial Crown Prosecution Service, officials said."
+    );
+    assert_eq!(review["itemReviewed"]["@type"], "Claim");
+    assert_eq!(
+        review["itemReviewed"]["appearance"]["headline"],
+        "Spy shock"
+    );
+    assert_eq!(
+        review["reviewRating"]["alternateName"],
+        "Misattributed institution"
+    );
+    let today = review["datePublished"].as_str().unwrap();
+    assert!(
+        today.len() == 10 && today.starts_with("20") && today.as_bytes()[4] == b'-',
+        "{today}"
+    );
+}
+
+#[test]
+fn a_baseline_hides_known_findings_after_edits_and_reports_stale_entries() {
+    let dir = scratch("baseline");
+    let batch = dir.join("spy-trial");
+    std::fs::create_dir_all(&batch).unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/spy-trial");
+    for entry in std::fs::read_dir(&corpus).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), batch.join(entry.file_name())).unwrap();
+    }
+    let baseline = dir.join("baseline.json");
+    let batch_arg = batch.to_str().unwrap();
+    let written = crosscheck(&[
+        "check",
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+        batch_arg,
+    ]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    assert!(
+        stderr(&written).contains(&format!(
+            "note: wrote 2 findings to the baseline {}\n",
+            baseline.display()
+        )),
+        "{}",
+        stderr(&written)
+    );
+
+    // Unchanged stories: nothing new, exit 0.
+    let same = crosscheck(&["check", "--baseline", baseline.to_str().unwrap(), batch_arg]);
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+
+    // Edit: a paragraph added at the top moves every line, one misattribution is corrected and
+    // a new one is written.
+    let story = batch.join("trendpulse-spy-shock.txt");
+    let text = std::fs::read_to_string(&story).unwrap();
+    let (head, body) = text.split_once("\n\n").unwrap();
+    let edited = format!(
+        "{head}\n\nAn editor's note added above everything else.\n\nThe French FBI opened an inquiry.\n\n{body}"
+    )
+    .replace("Metropolitan Police Service of Beijing", "Metropolitan Police Service");
+    std::fs::write(&story, edited).unwrap();
+    let after = crosscheck(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        batch_arg,
+    ]);
+    assert_eq!(after.status.code(), Some(1), "{}", stderr(&after));
+    let report: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    assert_eq!(findings[0]["excerpt"], "French FBI");
+    assert_eq!(report["summary"]["errors"], 1);
+    assert_eq!(report["baseline"]["matched"], 1);
+    assert_eq!(
+        report["baseline"]["stale"][0]["excerpt"],
+        "Metropolitan Police Service of Beijing"
+    );
+    let notes = stderr(&after);
+    let story_id = story.to_str().unwrap();
+    assert!(
+        notes.contains(&format!(
+            "note: 1 finding already in the baseline {} not reported\n\
+             note: 1 entry of the baseline {} no longer found; rewrite it with --write-baseline to drop it:\n  \
+             implausible-entity in {story_id}: Metropolitan Police Service of Beijing\n",
+            baseline.display(),
+            baseline.display()
+        )),
+        "{notes}"
+    );
+}
+
+#[test]
+fn a_broken_baseline_is_an_error_naming_the_file() {
+    let dir = scratch("broken-baseline");
+    let baseline = dir.join("baseline.json");
+    std::fs::write(&baseline, "{\"version\": 1, \"finding\": []}").unwrap();
+    let output = run(
+        &["check", "--baseline", baseline.to_str().unwrap(), "-"],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: invalid baseline {}: unknown field `finding`, expected `version` or `findings` at line 1 column 24; write a new one with --write-baseline\n",
+            baseline.display()
+        )
+    );
+    let missing = dir.join("none.json");
+    let output = run(
+        &["check", "--baseline", missing.to_str().unwrap(), "-"],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "error: cannot read the baseline {}: ",
+            missing.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// Runs the binary in `dir`.
+fn crosscheck_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn a_misspelt_key_in_the_config_file_is_named() {
+    let dir = scratch("config-typo");
+    std::fs::write(dir.join("crosscheck.yaml"), "rules: []\nfail_on: warning\n").unwrap();
+    std::fs::write(dir.join("garbled.txt"), GARBLED).unwrap();
+    let output = crosscheck_in(&dir, &["check", "garbled.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(&format!(
+            "error: invalid config {}:2:1: unknown field `fail_on`, expected one of `rules`, `default-rules`, `severity`, `fail-on`, ",
+            dir.join("crosscheck.yaml").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("; the keys are documented in docs/config.md\n"),
+        "{err}"
+    );
+    // --no-config passes over the broken file.
+    let output = crosscheck_in(&dir, &["check", "--no-config", "garbled.txt"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+}
+
+#[test]
+fn the_config_file_is_found_from_a_subdirectory_and_applied() {
+    let dir = scratch("config-found");
+    let stories = dir.join("stories");
+    std::fs::create_dir_all(stories.join("drafts")).unwrap();
+    std::fs::write(
+        dir.join("crosscheck.yaml"),
+        "severity:\n  implausible-entity: warning\nfail-on: warning\nexclude: ['stories/drafts/**']\n",
+    )
+    .unwrap();
+    std::fs::write(stories.join("garbled.txt"), GARBLED).unwrap();
+    std::fs::write(stories.join("drafts").join("draft.txt"), GARBLED).unwrap();
+    let output = crosscheck_in(&stories, &["check", "--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["documents"], 1, "the draft is excluded");
+    assert_eq!(report["findings"][0]["severity"], "warning");
+    // The command line wins over the file.
+    let output = crosscheck_in(&stories, &["check", "--fail-on", "error", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+
+    let drafts = crosscheck_in(&stories, &["check", "drafts"]);
+    assert_eq!(drafts.status.code(), Some(2));
+    assert_eq!(
+        stderr(&drafts),
+        format!(
+            "error: no stories left to check: the include and exclude globs of {} leave out all 1 found\n",
+            dir.join("crosscheck.yaml").display()
+        )
+    );
+
+    let printed = crosscheck_in(&stories, &["check", "--print-config"]);
+    assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
+    let text = stdout(&printed);
+    assert!(
+        text.starts_with(&format!(
+            "# from {}\n",
+            dir.join("crosscheck.yaml").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("severity:\n  \"implausible-entity\": warning\nfail-on: warning\n"),
+        "{text}"
+    );
+    let listed = crosscheck_in(&stories, &["rules", "list"]);
+    let listed = stdout(&listed);
+    let line = listed
+        .lines()
+        .find(|l| l.starts_with("implausible-entity "))
+        .unwrap();
+    assert!(
+        line.contains(" warning "),
+        "rules list shows the configured severity: {line}"
+    );
+
+    let defaults = crosscheck_in(&stories, &["check", "--no-config", "--print-config"]);
+    assert!(
+        stdout(&defaults).starts_with("# no configuration file: the defaults\n"),
+        "{}",
+        stdout(&defaults)
+    );
+}
+
+#[test]
+fn a_config_naming_an_unknown_rule_is_refused() {
+    let dir = scratch("config-rule");
+    let config = dir.join("team.yaml");
+    std::fs::write(&config, "severity:\n  contradictions: off\n").unwrap();
+    let output = run(
+        &["check", "--config", config.to_str().unwrap(), "-"],
+        Some(GARBLED),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: invalid config {}: severity: no rule 'contradictions'; the loaded rules are: implausible-entity, contradiction, role-mismatch\n",
+            config.display()
+        )
+    );
+}
+
+#[test]
+fn an_inline_suppression_silences_its_paragraph_and_stale_ones_are_reported() {
+    let dir = scratch("suppress");
+    let story = dir.join("quote.md");
+    let flagged =
+        "MPs were targeted by China's controversial Crown Prosecution Service, officials said.";
+    std::fs::write(
+        &story,
+        format!(
+            "---\ntitle: Spy shock\nsource: Example Daily\n---\n\n\
+             <!-- crosscheck-ignore implausible-entity: the officials' words, reported as said -->\n\
+             {flagged}\n"
+        ),
+    )
+    .unwrap();
+    let output = crosscheck(&["check", "--no-config", story.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stderr(&output), "");
+
+    // The story is corrected, so the suppression covers nothing any more.
+    let fixed = std::fs::read_to_string(&story)
+        .unwrap()
+        .replace("China's", "Britain's");
+    std::fs::write(&story, fixed).unwrap();
+    let output = crosscheck(&["check", "--no-config", story.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "warning: {}:6: the suppression of implausible-entity covers no finding; remove it\n",
+            story.display()
+        )
+    );
+
+    // Without a reason the comment silences nothing.
+    std::fs::write(
+        &story,
+        format!("---\ntitle: Spy shock\n---\n\n<!-- crosscheck-ignore implausible-entity -->\n{flagged}\n"),
+    )
+    .unwrap();
+    let output = crosscheck(&["check", "--no-config", story.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(&format!(
+            "warning: {}:5: a suppression needs a rule and a reason: <!-- crosscheck-ignore RULE: reason -->\n",
+            story.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_suppressions_file_silences_wire_copy_and_reports_unused_entries() {
+    let dir = scratch("suppressions-file");
+    let wire = dir.join("wire.jsonl");
+    std::fs::write(
+        &wire,
+        "{\"id\": \"ap-1\", \"title\": \"Spy shock\", \"body\": \"MPs were targeted by China's controversial Crown Prosecution Service, officials said.\"}\n",
+    )
+    .unwrap();
+    let list = dir.join("suppressions.yaml");
+    std::fs::write(
+        &list,
+        format!(
+            "suppressions:\n  - rule: implausible-entity\n    story: {0}#ap-1\n    reason: the officials' words\n  - rule: implausible-entity\n    story: {0}#ap-2\n    reason: an old story\n",
+            wire.display()
+        ),
+    )
+    .unwrap();
+    let output = crosscheck(&[
+        "check",
+        "--no-config",
+        "--suppressions",
+        list.to_str().unwrap(),
+        wire.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "warning: {}: entry 2 (implausible-entity in {}#ap-2) covers no finding; remove it\n",
+            list.display(),
+            wire.display()
+        )
+    );
+    std::fs::write(
+        &list,
+        "suppressions:\n  - rule: implausible-entity\n    story: x\n",
+    )
+    .unwrap();
+    let output = crosscheck(&[
+        "check",
+        "--no-config",
+        "--suppressions",
+        list.to_str().unwrap(),
+        wire.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "error: invalid suppressions file {}: ",
+            list.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("missing field `reason`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_config_names_the_reviewer_and_the_review_page() {
+    let dir = scratch("config-claimreview");
+    std::fs::write(
+        dir.join("crosscheck.yaml"),
+        "claimreview:\n  author: Example Fact Check\n  url: https://factcheck.example/reviews/spy\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("garbled.txt"), GARBLED).unwrap();
+    let output = crosscheck_in(&dir, &["check", "--format", "claimreview", "garbled.txt"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "no note once the url is set");
+    let reviews: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(reviews[0]["author"]["name"], "Example Fact Check");
+    assert_eq!(reviews[0]["url"], "https://factcheck.example/reviews/spy");
+    assert_eq!(
+        reviews[0]["itemReviewed"]["appearance"]["url"],
+        "garbled.txt"
+    );
+}
+
+#[test]
+fn files_git_ignores_are_passed_over_unless_named() {
+    let dir = scratch("gitignore");
+    let init = Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(&dir)
+        .status();
+    if !init.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: git is not available");
+        return;
+    }
+    std::fs::create_dir_all(dir.join("stories/exports")).unwrap();
+    std::fs::write(dir.join(".gitignore"), "exports/\n").unwrap();
+    std::fs::write(dir.join("stories/clean.txt"), CLEAN).unwrap();
+    std::fs::write(dir.join("stories/exports/garbled.txt"), GARBLED).unwrap();
+    let walked = crosscheck_in(
+        &dir,
+        &["check", "--no-config", "--format", "json", "stories"],
+    );
+    assert_eq!(walked.status.code(), Some(0), "{}", stderr(&walked));
+    let report: serde_json::Value = serde_json::from_slice(&walked.stdout).unwrap();
+    assert_eq!(report["summary"]["documents"], 1);
+    // Named on the command line, an ignored directory or file is checked.
+    let named = crosscheck_in(&dir, &["check", "--no-config", "stories/exports"]);
+    assert_eq!(named.status.code(), Some(1), "{}", stderr(&named));
+    let named = crosscheck_in(
+        &dir,
+        &["check", "--no-config", "stories/exports/garbled.txt"],
+    );
+    assert_eq!(named.status.code(), Some(1));
+    // A configuration can turn it off.
+    std::fs::write(dir.join("crosscheck.yaml"), "gitignore: false\n").unwrap();
+    let all = crosscheck_in(&dir, &["check", "stories"]);
+    assert_eq!(all.status.code(), Some(1), "{}", stderr(&all));
+    // Everything ignored: said so.
+    std::fs::remove_file(dir.join("crosscheck.yaml")).unwrap();
+    std::fs::remove_file(dir.join("stories/clean.txt")).unwrap();
+    let none = crosscheck_in(&dir, &["check", "stories"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert_eq!(
+        stderr(&none),
+        "error: no stories left to check: git ignores all 1 found; name the files, or set gitignore: false in crosscheck.yaml\n"
+    );
+}

@@ -19,6 +19,13 @@ struct Report<'a> {
     skipped: Vec<JsonSkipped<'a>>,
     claims: Vec<JsonClaim<'a>>,
     summary: JsonSummary,
+    baseline: Option<JsonBaseline<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonBaseline<'a> {
+    matched: usize,
+    stale: &'a [crate::baseline::Entry],
 }
 
 #[derive(Serialize)]
@@ -49,8 +56,9 @@ struct JsonDocument<'a> {
     notes: &'a [String],
 }
 
+/// A finding on the wire; also each line of the JSON Lines report.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(super) struct JsonFinding<'a> {
     rule: &'a str,
     kind: &'a str,
     severity: &'a str,
@@ -78,14 +86,16 @@ struct JsonPlace<'a> {
     excerpt: &'a str,
 }
 
+/// A skipped input on the wire.
 #[derive(Serialize)]
-struct JsonSkipped<'a> {
+pub(super) struct JsonSkipped<'a> {
     path: &'a str,
     reason: &'a str,
 }
 
+/// The counts on the wire.
 #[derive(Serialize)]
-struct JsonSummary {
+pub(super) struct JsonSummary {
     documents: usize,
     findings: usize,
     errors: usize,
@@ -100,14 +110,7 @@ pub fn render(outcome: &Outcome) -> String {
         version: VERSION,
         documents: outcome.documents.iter().map(document).collect(),
         findings: outcome.findings.iter().map(finding).collect(),
-        skipped: outcome
-            .skipped
-            .iter()
-            .map(|s| JsonSkipped {
-                path: &s.path,
-                reason: &s.reason,
-            })
-            .collect(),
+        skipped: skipped(outcome),
         claims: outcome
             .claims
             .iter()
@@ -125,19 +128,40 @@ pub fn render(outcome: &Outcome) -> String {
                     .collect(),
             })
             .collect(),
-        summary: JsonSummary {
-            documents: outcome.summary.documents,
-            findings: outcome.summary.findings,
-            errors: outcome.summary.errors,
-            warnings: outcome.summary.warnings,
-            infos: outcome.summary.infos,
-            skipped: outcome.summary.skipped,
-        },
+        summary: summary(outcome),
+        baseline: outcome.baseline.as_ref().map(|b| JsonBaseline {
+            matched: b.matched,
+            stale: &b.stale,
+        }),
     };
     let mut out = serde_json::to_string_pretty(&report)
         .expect("the wire structs hold only strings, numbers and lists");
     out.push('\n');
     out
+}
+
+/// The skipped inputs on the wire.
+pub(super) fn skipped(outcome: &Outcome) -> Vec<JsonSkipped<'_>> {
+    outcome
+        .skipped
+        .iter()
+        .map(|s| JsonSkipped {
+            path: &s.path,
+            reason: &s.reason,
+        })
+        .collect()
+}
+
+/// The summary on the wire.
+pub(super) fn summary(outcome: &Outcome) -> JsonSummary {
+    JsonSummary {
+        documents: outcome.summary.documents,
+        findings: outcome.summary.findings,
+        errors: outcome.summary.errors,
+        warnings: outcome.summary.warnings,
+        infos: outcome.summary.infos,
+        skipped: outcome.summary.skipped,
+    }
 }
 
 fn document(d: &Document) -> JsonDocument<'_> {
@@ -155,7 +179,8 @@ fn document(d: &Document) -> JsonDocument<'_> {
     }
 }
 
-fn finding(f: &Located) -> JsonFinding<'_> {
+/// A finding on the wire.
+pub(super) fn finding(f: &Located) -> JsonFinding<'_> {
     JsonFinding {
         rule: &f.rule,
         kind: f.kind.as_str(),

@@ -3,27 +3,46 @@
 //! Rendering returns a string and never prints: the binary decides where it goes. Colour is a
 //! [`Palette`] value passed in, so nothing here depends on global state or on the terminal.
 
+mod claimreview;
+mod github;
 mod json;
+mod jsonl;
+mod sarif;
 mod text;
 
 use colored::{ColoredString, Colorize};
 
 use crate::outcome::Outcome;
+use crate::pack::Rule;
 
-/// The report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub use claimreview::Reviewer;
+
+/// The report formats, each with what it needs beyond the outcome.
+#[derive(Debug, Clone, Copy)]
+pub enum Format<'a> {
     /// Findings for people, with diffs.
     Text,
     /// The versioned JSON contract (docs/report-format.md).
     Json,
+    /// SARIF 2.1.0, describing the loaded packs' rules.
+    Sarif(&'a [Rule]),
+    /// GitHub Actions workflow commands, one annotation per finding.
+    Github,
+    /// JSON Lines: one finding per line, then a summary line.
+    Jsonl,
+    /// schema.org ClaimReview JSON-LD, one review per flagged claim, by this reviewer.
+    ClaimReview(&'a Reviewer),
 }
 
 /// Renders `outcome` in `format`.
-pub fn render(outcome: &Outcome, format: Format, palette: Palette) -> String {
+pub fn render(outcome: &Outcome, format: Format<'_>, palette: Palette) -> String {
     match format {
         Format::Text => text::render(outcome, palette),
         Format::Json => json::render(outcome),
+        Format::Sarif(rules) => sarif::render(outcome, rules),
+        Format::Github => github::render(outcome),
+        Format::Jsonl => jsonl::render(outcome),
+        Format::ClaimReview(reviewer) => claimreview::render(outcome, reviewer),
     }
 }
 

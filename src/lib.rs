@@ -4,12 +4,14 @@
 //! ([`segment`]), the knowledge base finds the institutions and countries they name
 //! ([`knowledge`]), each sentence's claims are extracted ([`claims`]) and aligned with the same
 //! claims in other stories ([`align`]), each enabled rule's detector looks for problems in each
-//! story and across the batch ([`detectors`]), and the findings are located in their files and
+//! story and across the batch ([`detectors`]), every story and outlet gets a credibility score
+//! from its signals and findings ([`credibility`]), and the findings are located in their files and
 //! summarised ([`outcome`]) for a report format ([`report`]). Everything here is pure except [`ingest::read_paths`] and
 //! [`pack::PackBuilder::add_path`], which read files; nothing prints or exits.
 
 pub mod align;
 pub mod claims;
+pub mod credibility;
 pub mod dates;
 pub mod detectors;
 pub mod examples;
@@ -36,6 +38,7 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
     let rules = active_rules(pack);
     let mut findings: Vec<Finding> = Vec::new();
     let mut claims = Vec::with_capacity(batch.stories.len());
+    let mut readings = Vec::with_capacity(batch.stories.len());
     for (index, story) in batch.stories.iter().enumerate() {
         let segmented = segment::segment(story.text(), story.body_start);
         let mentions = knowledge.mentions(story.text());
@@ -50,6 +53,7 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
             detector.check_story(&view, rule, &mut findings);
         }
         claims.push(claims::extract(story.text(), &segmented, story.date));
+        readings.push((segmented, mentions));
     }
     let story_claims: Vec<StoryClaims<'_>> = batch
         .stories
@@ -73,7 +77,43 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
     for (rule, detector) in &rules {
         detector.check_batch(&view, rule, &mut findings);
     }
-    Outcome::new(batch, findings)
+    let credibility = assess_credibility(&batch, &readings, &findings, pack, &rules);
+    Outcome::with_credibility(batch, findings, credibility)
+}
+
+/// Scores every story and outlet once all detectors have run, since a story's findings from
+/// the other rules count against it; `None` when the `credibility` rule is disabled.
+fn assess_credibility(
+    batch: &Batch,
+    readings: &[(segment::Segmented, knowledge::Mentions)],
+    findings: &[Finding],
+    pack: &Pack,
+    rules: &[(&Rule, &'static dyn Detector)],
+) -> Option<credibility::Assessment> {
+    rules
+        .iter()
+        .find(|(_, d)| d.kind() == findings::Kind::Credibility)?;
+    let observed: Vec<Vec<credibility::Observed>> = batch
+        .stories
+        .iter()
+        .zip(readings)
+        .enumerate()
+        .map(|(index, (story, (segmented, mentions)))| {
+            detectors::credibility_signals(&StoryView {
+                index,
+                story,
+                segmented,
+                mentions,
+                pack,
+            })
+        })
+        .collect();
+    Some(credibility::assess(
+        &batch.stories,
+        &observed,
+        findings,
+        &pack.credibility,
+    ))
 }
 
 /// Checks stories given as (file name, text); the file name's extension picks the reader.

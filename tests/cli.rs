@@ -77,7 +77,7 @@ fn text_report_shows_the_diff_and_summary_without_colour_when_piped() {
     assert!(text.contains("   - MPs were targeted by Britain's controversial Crown Prosecution Service, officials said.\n"), "{text}");
     assert!(text.contains("   + MPs were targeted by China's controversial Crown Prosecution Service, officials said.\n"), "{text}");
     assert!(
-        text.contains("1 story read: 1 error, 0 warnings, 0 infos; 0 skipped"),
+        text.contains("1 story read: 1 error, 0 warnings, "),
         "{text}"
     );
 }
@@ -108,7 +108,12 @@ fn json_report_follows_the_contract() {
     let output = run(&["check", "--format", "json", "-"], Some(GARBLED));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     assert_eq!(report["version"], 1);
-    let finding = &report["findings"][0];
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "implausible-entity")
+        .expect("the misattribution is found");
     for key in [
         "rule", "kind", "severity", "path", "line", "column", "start", "end", "excerpt", "message",
         "hint", "related",
@@ -140,6 +145,34 @@ fn json_report_follows_the_contract() {
     }
     assert_eq!(document["date"], serde_json::Value::Null);
     assert_eq!(report["summary"]["errors"], 1);
+    let credibility = &document["credibility"];
+    assert_eq!(credibility["band"], "weak", "{credibility}");
+    assert!(credibility["score"].as_i64().unwrap() < 60);
+    let signal = credibility["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["rule"] == "implausible-entity")
+        .expect("the misattribution counts against the story");
+    for key in ["weight", "start", "end", "line", "column", "excerpt"] {
+        assert!(signal.get(key).is_some(), "signal lacks {key}");
+    }
+    assert_eq!(signal["weight"], -15);
+    assert_eq!(
+        signal["excerpt"],
+        "China's controversial Crown Prosecution Service"
+    );
+    assert!(report["outlets"].is_array());
+}
+
+#[test]
+fn credibility_findings_are_info_and_fail_only_when_asked() {
+    let story = "You won't believe this\n\nExperts warn the plan is doomed, many believe.\n";
+    let output = run(&["check", "-"], Some(story));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("info[credibility]: A claim credited to no one a reader could check (-4 points, signal vague-attribution)"));
+    let raised = run(&["check", "--fail-on", "info", "-"], Some(story));
+    assert_eq!(raised.status.code(), Some(1));
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! [`Finding`]s; it does no I/O.
 
 mod contradiction;
+mod credibility;
 mod implausible_entity;
 
 use crate::align::ClaimGroup;
@@ -67,7 +68,13 @@ pub trait Detector: Sync {
 pub const DETECTORS: &[&dyn Detector] = &[
     &implausible_entity::ImplausibleEntity,
     &contradiction::Contradiction,
+    &credibility::Credibility,
 ];
+
+/// The credibility signals found in one story's text, for the scoring stage.
+pub fn credibility_signals(view: &StoryView<'_>) -> Vec<crate::credibility::Observed> {
+    credibility::observe(view)
+}
 
 /// The names rules may use.
 pub fn names() -> Vec<&'static str> {

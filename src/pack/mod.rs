@@ -13,6 +13,7 @@
 // A pack error is built once, at load time, and ends the run: its size costs nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod credibility;
 pub mod raw;
 
 use std::collections::{HashMap, HashSet};
@@ -254,6 +255,8 @@ pub struct Pack {
     pub lexicon: Lexicon,
     /// Rules, in the order first defined.
     pub rules: Vec<Rule>,
+    /// Credibility signals, base score, bands and outlet priors.
+    pub credibility: credibility::Credibility,
 }
 
 impl Pack {
@@ -296,6 +299,7 @@ pub struct PackBuilder {
     entities: Vec<(RawEntity, usize)>,
     lexicon: Vec<(raw::RawLexicon, usize)>,
     rules: Vec<PendingRule>,
+    credibility: credibility::Builder,
 }
 
 impl PackBuilder {
@@ -384,6 +388,9 @@ impl PackBuilder {
             for rule in &raw.rules {
                 duplicate("rules", &rule.id, index, &files)?;
             }
+            for signal in raw.credibility.iter().flat_map(|c| &c.signals) {
+                duplicate("signals", &signal.id, index, &files)?;
+            }
             parsed.push(raw);
         }
         self.files.extend(files);
@@ -407,6 +414,9 @@ impl PackBuilder {
             }
             for rule in raw.rules {
                 self.merge_rule(rule, file);
+            }
+            if let Some(section) = raw.credibility {
+                self.credibility.add(section, file);
             }
         }
         Ok(())
@@ -488,6 +498,7 @@ impl PackBuilder {
             pack.rules
                 .push(check_rule(&pending.raw, &self.files[pending.file])?);
         }
+        pack.credibility = self.credibility.build(&self.files)?;
         Ok(pack)
     }
 }
@@ -547,7 +558,8 @@ fn collect_yaml_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<
 
 /// `entities[3].aliases: invalid type ...` → section, index, field, rest.
 static SERDE_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\w+)\[(\d+)\](?:\.(\w+)(?:\[\d+\])?)?: (.*)$").expect("constant pattern")
+    Regex::new(r"^(?:credibility\.)?(\w+)\[(\d+)\](?:\.(\w+)(?:\[\d+\])?)?: (.*)$")
+        .expect("constant pattern")
 });
 
 static BACKTICKED: LazyLock<Regex> =
@@ -601,6 +613,13 @@ fn entry_id(text: &str, section: &str, index: usize) -> String {
         entities: Vec<IdOnly>,
         #[serde(default)]
         rules: Vec<IdOnly>,
+        #[serde(default)]
+        credibility: Option<SignalIds>,
+    }
+    #[derive(serde::Deserialize)]
+    struct SignalIds {
+        #[serde(default)]
+        signals: Vec<IdOnly>,
     }
     #[derive(serde::Deserialize)]
     struct IdOnly {
@@ -612,6 +631,7 @@ fn entry_id(text: &str, section: &str, index: usize) -> String {
             "countries" => ids.countries,
             "entities" => ids.entities,
             "rules" => ids.rules,
+            "signals" => ids.credibility?.signals,
             _ => return None,
         };
         list.into_iter().nth(index).and_then(|entry| entry.id)
@@ -624,6 +644,7 @@ fn describe_entry(section: &str, id: &str) -> String {
         "countries" => "country",
         "entities" => "entity",
         "rules" => "rule",
+        "signals" => "signal",
         other => other,
     };
     format!("{noun} '{id}'")

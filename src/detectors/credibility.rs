@@ -78,14 +78,19 @@ impl Detector for Credibility {
     }
 }
 
-/// The capitalised words of a name: "Owen Stratton", "Ken McCallum", "Seán O'Neill".
+/// The capitalised words of a name: "Owen Stratton", "Ken McCallum", "Seán O'Neill", "Park
+/// Won-soon", "People's Daily", "Bank of China".
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    let word = r"\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}+)?";
+    let word = r"\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}+)?(?:['’]s)?";
+    let connector = r"(?:(?:of|of the|for|de|del|da|van|von|bin|al)\s+)?";
     Regex::new(&format!(
-        r"\b{word}(?:\s+(?:\p{{Lu}}\.\s+)?{word}){{1,3}}\b"
+        r"\b{word}(?:\s+{connector}(?:\p{{Lu}}\.\s+)?{word}){{1,3}}\b"
     ))
     .expect("constant pattern")
 });
+
+/// A paragraph that opens with a social-media handle and a colon: a quoted post.
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^@\w+:").expect("constant pattern"));
 
 static WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?").expect("constant pattern"));
@@ -135,9 +140,14 @@ pub fn observe(view: &StoryView<'_>) -> Vec<Observed> {
         }
     }
     let story = view.story;
+    let body_words: usize = reading
+        .sentences(Scope::Body)
+        .map(|s| reading.text[s.start..s.end].split_whitespace().count())
+        .sum();
+    out.retain(|o| body_words >= signals[o.signal].min_words);
     let nowhere = Span::new(story.body_start, story.body_start);
     for (index, signal) in signals.iter().enumerate() {
-        if !signal.enabled {
+        if !signal.enabled || body_words < signal.min_words {
             continue;
         }
         let found = |span| Observed {
@@ -220,8 +230,19 @@ impl<'a> Reading<'a> {
                 _ => paragraphs.push((sentence.paragraph, sentence.span)),
             }
         }
-        for (_, span) in &paragraphs {
-            reading.quotes.extend(quotations(text, *span));
+        for (index, (_, span)) in paragraphs.iter().enumerate() {
+            // A paragraph introduced by one ending in a colon ("She wrote on her blog:"), or
+            // opening with a handle ("@bejanmatur: ..."), is a block quotation, usually set
+            // without quotation marks.
+            let introduced = index > 0 && {
+                let (_, before) = paragraphs[index - 1];
+                text[before.start..before.end].trim_end().ends_with(':')
+            };
+            if introduced || HANDLE.is_match(&text[span.start..span.end]) {
+                reading.quotes.push(*span);
+            } else {
+                reading.quotes.extend(quotations(text, *span));
+            }
         }
         reading.opening_end = view
             .segmented
@@ -431,9 +452,17 @@ impl<'a> Reading<'a> {
     /// back to one named earlier in the story).
     fn is_named_quote(&self, sentence: Span) -> bool {
         let names = &self.view.pack.credibility.names;
+        // The quotation is in the sentence, or follows it once the sentence ends in a colon
+        // ("She wrote on her blog:" and a block quotation).
+        let introduces = self.text[sentence.start..sentence.end]
+            .trim_end()
+            .ends_with(':');
         let has_quote = self.quotes.iter().any(|q| {
-            q.start < sentence.end
-                && q.end > sentence.start
+            let inside = q.start < sentence.end && q.end > sentence.start;
+            let follows = introduces
+                && q.start >= sentence.end
+                && self.text[sentence.end..q.start].trim().is_empty();
+            (inside || follows)
                 && self.text[q.start..q.end].split_whitespace().count() >= MIN_QUOTE_WORDS
         });
         if !has_quote {

@@ -111,6 +111,9 @@ pub struct Signal {
     /// Indices of signals that, found in the same sentence, cancel this one (a quotation
     /// from "a source who wished to remain anonymous" is not a named quotation).
     pub unless: Vec<usize>,
+    /// The fewest words a story's body must have for the signal to be looked for (a
+    /// three-line table of results is not a story that should name its sources).
+    pub min_words: usize,
     /// Text it must find and text it must not.
     pub examples: Examples,
     /// The file that last defined it.
@@ -279,6 +282,7 @@ impl Builder {
         old.kinds = signal.kinds.or(old.kinds.take());
         old.min_severity = signal.min_severity.or(old.min_severity.take());
         old.unless = signal.unless.or(old.unless.take());
+        old.min_words = signal.min_words.or(old.min_words);
         old.examples = signal.examples.or(old.examples.take());
         *old_file = file;
     }
@@ -593,6 +597,7 @@ fn check_signal(raw: &RawSignal, file: &PackFile) -> Result<Signal, PackError> {
             .map(|w| w.to_lowercase())
             .collect(),
         unless: Vec::new(),
+        min_words: raw.min_words.unwrap_or(0),
         examples,
         file: file.name.clone(),
     })

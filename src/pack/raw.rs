@@ -211,6 +211,7 @@ pub struct RawSignal {
     pub kinds: Option<Vec<String>>,
     pub min_severity: Option<String>,
     pub unless: Option<Vec<String>>,
+    pub min_words: Option<usize>,
     pub examples: Option<RawExamples>,
 }
 

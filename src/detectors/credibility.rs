@@ -586,6 +586,103 @@ mod tests {
         assert!(quoted("The operatives' lawyers and Wang's wife met.").is_empty());
     }
 
+    /// The signals counted in a one-story batch, as (signal, excerpt).
+    fn signals(text: &str) -> Vec<(String, String)> {
+        let pack = crate::pack::Pack::default_pack().unwrap();
+        let outcome = crate::check_texts(&[("story.txt", text.to_string())], &pack);
+        outcome.documents[0]
+            .credibility
+            .as_ref()
+            .unwrap()
+            .signals
+            .iter()
+            .filter(|s| s.weight != 0)
+            .map(|s| (s.rule.clone(), s.place.excerpt.clone()))
+            .collect()
+    }
+
+    fn has(text: &str, rule: &str) -> bool {
+        signals(text).iter().any(|(r, _)| r == rule)
+    }
+
+    #[test]
+    fn a_quotation_from_a_named_speaker_counts_and_an_anonymous_one_does_not() {
+        assert!(has(
+            "Vote\n\n\"We have no choice,\" said the council leader, Joanne Pryce.\n",
+            "named-quote"
+        ));
+        assert!(has(
+            "Vote\n\nSir Ken McCallum spoke on Thursday. McCallum said: \"It is frustrating when they don't happen.\"\n",
+            "named-quote"
+        ));
+        assert!(!has(
+            "Vote\n\n\"We have no choice,\" one councillor said.\n",
+            "named-quote"
+        ));
+        assert!(!has(
+            "Vote\n\nOne senior MP, who wished to remain anonymous, told reporters: \"The approaches were persistent.\"\n",
+            "named-quote"
+        ));
+    }
+
+    #[test]
+    fn a_scare_quote_is_not_a_direct_quotation() {
+        assert!(!has(
+            "Spies\n\nBeijing said the case involved 'coercion', Joanne Pryce said.\n",
+            "named-quote"
+        ));
+    }
+
+    #[test]
+    fn a_block_quotation_introduced_by_a_named_writer_counts() {
+        let text = "Roboski\n\nThe poet Bejan Matur wrote on her account:\n\nI arrived at Roboski today and could not leave.\n";
+        assert!(has(text, "named-quote"), "{:?}", signals(text));
+    }
+
+    #[test]
+    fn a_story_that_names_no_one_is_marked_but_a_named_body_speaking_is_a_source() {
+        let nobody = "Plot\n\nSecurity experts described the pattern of approaches as typical of a state-run operation. Officials are monitoring the situation closely, and several departments are now coordinating their response. Politicians who were approached have been briefed on how to recognise such attempts. The approaches are said to have grown more frequent over the past year, and observers expect more of them before the election.\n";
+        assert!(has(nobody, "no-named-source"));
+        let body = nobody.replace(
+            "Officials are monitoring",
+            "The Electoral Commission said officials are monitoring",
+        );
+        assert!(!has(&body, "no-named-source"), "{:?}", signals(&body));
+        let person = nobody.replace(
+            "Officials are",
+            "Owen Stratton, a former official, said officials are",
+        );
+        assert!(!has(&person, "no-named-source"));
+    }
+
+    #[test]
+    fn headings_in_capitals_are_not_taken_for_names() {
+        let text = "Plot\n\nNational Security Implications\n\nSecurity experts described the pattern of approaches as typical of a state-run operation. Officials are monitoring the situation closely, and several departments are now coordinating their response. Politicians who were approached have been briefed on how to recognise such attempts. The approaches are said to have grown more frequent over the past year, and observers expect more of them before the election.\n";
+        assert!(has(text, "no-named-source"), "{:?}", signals(text));
+    }
+
+    #[test]
+    fn a_headline_all_in_capitals_is_house_style_not_shouting() {
+        assert!(!has(
+            "JAPAN BUYS SOYBEANS FROM CHINA\n\nJapan bought 95,000 tonnes.\n",
+            "shouting-headline"
+        ));
+        assert!(has(
+            "BREAKING: Japan buys soybeans\n\nJapan bought 95,000 tonnes.\n",
+            "shouting-headline"
+        ));
+    }
+
+    #[test]
+    fn a_dateline_counts_once() {
+        let text = "Fire\n\nSOUTHAMPTON, Tuesday – Sixty firefighters fought a fire.\n\nWASHINGTON, Feb 26 - Another line.\n";
+        let datelines = signals(text)
+            .into_iter()
+            .filter(|(r, _)| r == "dateline")
+            .count();
+        assert_eq!(datelines, 1);
+    }
+
     #[test]
     fn a_quotation_left_open_runs_to_the_end_of_the_paragraph() {
         assert_eq!(

@@ -329,3 +329,20 @@ fn the_built_in_rules_pass_their_examples_and_are_listed() {
     let unknown = crosscheck(&["explain", "no-such-rule"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn explain_shows_a_credibility_signal_and_its_weight() {
+    let output = crosscheck(&["explain", "anonymous-source"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(
+            "anonymous-source (credibility signal, -3 points, counted at most 3 times)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("flags:  One senior MP, who wished to remain anonymous"),
+        "{text}"
+    );
+}

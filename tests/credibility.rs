@@ -136,11 +136,32 @@ fn one_honest_anonymous_source_does_not_drag_a_sourced_story_down() {
         rules(anonymous).contains(&"anonymous-source"),
         "{anonymous:?}"
     );
+    assert!(
+        rules(anonymous).contains(&"anonymity-explained"),
+        "{anonymous:?}"
+    );
     assert_eq!(anonymous.band, "solid", "{anonymous:?}");
     assert!(
         plain.score - anonymous.score <= 3,
         "{plain:?}\n{anonymous:?}"
     );
+}
+
+#[test]
+fn an_unexplained_anonymous_source_costs_a_little_and_no_more() {
+    let pack = Pack::default_pack().unwrap();
+    let unexplained = SOURCED.replace(
+        "Court documents show",
+        "One passenger, who did not want to be named, said the ramp had wobbled for weeks. Court documents show",
+    );
+    let outcome = check(
+        &[("plain.txt", SOURCED), ("anonymous.txt", &unexplained)],
+        &pack,
+    );
+    let plain = score(&outcome, "plain.txt");
+    let anonymous = score(&outcome, "anonymous.txt");
+    assert_eq!(plain.score - anonymous.score, 3, "{plain:?}\n{anonymous:?}");
+    assert_eq!(anonymous.band, "solid");
 }
 
 #[test]

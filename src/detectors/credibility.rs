@@ -190,7 +190,7 @@ pub fn observe(view: &StoryView<'_>) -> Vec<Observed> {
                     out.push(found(nowhere));
                 }
             }
-            Check::NamedQuote => {
+            Check::NamedQuote | Check::NamedAttribution => {
                 let cancelled = |sentence: Span| {
                     out.iter().any(|o| {
                         signal.unless.contains(&o.signal)
@@ -198,12 +198,20 @@ pub fn observe(view: &StoryView<'_>) -> Vec<Observed> {
                             && o.span.end <= sentence.end
                     })
                 };
-                let quoted: Vec<Observed> = reading
+                let quote = signal.check == Check::NamedQuote;
+                let credited: Vec<Observed> = reading
                     .sentences(signal.scope)
-                    .filter(|&s| reading.is_named_quote(s) && !cancelled(s))
+                    .filter(|&s| {
+                        let named = if quote {
+                            reading.is_named_quote(s)
+                        } else {
+                            reading.has_named_attribution(s)
+                        };
+                        named && !cancelled(s)
+                    })
                     .map(found)
                     .collect();
-                out.extend(quoted);
+                out.extend(credited);
             }
             Check::Text | Check::ShoutingHeadline | Check::Findings { .. } => {}
         }
@@ -437,6 +445,17 @@ impl<'a> Reading<'a> {
                 .map(|e| e.span)
                 .filter(|e| e.start >= sentence.start && e.start < sentence.end)
                 .filter(|e| !self.in_quote(e.start)),
+        );
+        // A surname already named in full ("Ongpin said").
+        names.extend(
+            words
+                .iter()
+                .filter(|(_, w)| {
+                    self.surnames.iter().any(|s| {
+                        s.to_lowercase() == *w && s.chars().next().is_some_and(char::is_uppercase)
+                    })
+                })
+                .map(|(at, w)| Span::new(*at, at + w.len())),
         );
         names.iter().any(|name| {
             let first_after = words.partition_point(|(at, _)| *at < name.end);

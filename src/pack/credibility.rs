@@ -53,6 +53,9 @@ pub enum Check {
     NoNamedSource,
     /// A direct quotation attributed, in the same sentence, to a named person or body.
     NamedQuote,
+    /// Words credited, without quotation marks, to a named person or body ("Marco Deltri said
+    /// about 300 homes had been warned").
+    NamedAttribution,
     /// Findings of other rules on the story, of these kinds, at or above this severity.
     Findings {
         /// The kinds counted.
@@ -70,6 +73,7 @@ const CHECKS: &[&str] = &[
     "no-figures",
     "no-named-source",
     "named-quote",
+    "named-attribution",
     "findings",
 ];
 
@@ -482,6 +486,7 @@ fn check_signal(raw: &RawSignal, file: &PackFile) -> Result<Signal, PackError> {
         "no-figures" => Check::NoFigures,
         "no-named-source" => Check::NoNamedSource,
         "named-quote" => Check::NamedQuote,
+        "named-attribution" => Check::NamedAttribution,
         "findings" => {
             let names = raw.kinds.clone().unwrap_or_default();
             if names.is_empty() {

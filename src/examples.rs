@@ -89,7 +89,8 @@ pub fn run(pack: &Pack) -> ExampleReport {
 
 /// Runs the examples of the credibility signals: a `flag` example must show the signal in the
 /// story's score, a `pass` example must not. A one-line example is the headline of a
-/// headline signal and otherwise the body of a story under a plain headline. Signals that
+/// headline signal and otherwise the body of a story under a plain headline; an example with
+/// `---` lines is a batch, and the signal may show in any of its stories. Signals that
 /// count other rules' findings may go without examples: those rules carry their own.
 fn run_signals(pack: &Pack, report: &mut ExampleReport) {
     use crate::pack::credibility::{Check, Scope};
@@ -110,12 +111,14 @@ fn run_signals(pack: &Pack, report: &mut ExampleReport) {
             .chain(signal.examples.pass.iter().map(|t| (t, Failure::Noisy)));
         for (text, failure) in cases {
             report.run += 1;
-            let story = if text.trim().lines().count() > 1 || signal.scope == Scope::Headline {
-                text.clone()
+            let batch = if text.lines().any(|l| l.trim_end() == "---") {
+                stories(text)
+            } else if text.trim().lines().count() > 1 || signal.scope == Scope::Headline {
+                vec![("example-1.txt", text.clone())]
             } else {
-                format!("Example story\n\n{text}\n")
+                vec![("example-1.txt", format!("Example story\n\n{text}\n"))]
             };
-            let outcome = crate::check_texts(&[("example-1.txt", story)], pack);
+            let outcome = crate::check_texts(&batch, pack);
             let found: Vec<String> = outcome
                 .documents
                 .iter()

@@ -7,7 +7,8 @@
 //! The sum is clamped to 0..100 and named by its band (75-100 solid, 60-74 mixed, below 60
 //! weak in the built-in pack). Text signals come from the `credibility` detector; consistency
 //! signals are the story's own findings from the other detectors (an implausible entity, a
-//! contradiction where the story is the outlier), each counted with the signal's weight.
+//! contradiction where the story is the outlier), each counted with the signal's weight, and
+//! the claims another outlet in the batch corroborates (from the claim groups of `align`).
 //!
 //! An outlet's score is the mean of its stories' scores in this batch, and nothing else: the
 //! outlet's name never moves a score. A user's own prior on an outlet is carried beside it, for
@@ -17,6 +18,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::align::ClaimGroup;
 use crate::findings::{Finding, Span};
 use crate::ingest::Story;
 use crate::pack::credibility::{Check, Credibility, OutletPrior};
@@ -82,18 +84,21 @@ pub struct Assessment {
     pub outlets: Vec<OutletScore>,
 }
 
-/// Scores every story from its text signals (`observed`, one list per story) and its findings
-/// from the other detectors, then every outlet from its stories.
+/// Scores every story from its text signals (`observed`, one list per story), its findings
+/// from the other detectors and the claims other outlets corroborate (`groups`), then every
+/// outlet from its stories.
 pub fn assess(
     stories: &[Story],
     observed: &[Vec<Observed>],
     findings: &[Finding],
+    groups: &[ClaimGroup],
     credibility: &Credibility,
 ) -> Assessment {
     let scores: Vec<StoryScore> = (0..stories.len())
         .map(|index| {
             let mut found: Vec<Observed> = observed.get(index).cloned().unwrap_or_default();
             found.extend(from_findings(index, findings, credibility));
+            found.extend(corroborated(index, stories, groups, credibility));
             score_story(index, found, credibility)
         })
         .collect();
@@ -157,6 +162,44 @@ fn from_findings(story: usize, findings: &[Finding], credibility: &Credibility) 
                     span: f.span,
                 }),
         );
+    }
+    out
+}
+
+/// The story's claims that another outlet states the same way: for each claim group, the
+/// story's observations in a version that also holds an observation from another story of
+/// another (known) outlet. Two stories of one outlet do not corroborate each other.
+fn corroborated(
+    story: usize,
+    stories: &[Story],
+    groups: &[ClaimGroup],
+    credibility: &Credibility,
+) -> Vec<Observed> {
+    let own = stories[story].outlet.as_deref().map(str::trim);
+    let mut out = Vec::new();
+    for (index, signal) in credibility.signals.iter().enumerate() {
+        if signal.check != Check::Corroborated || !signal.enabled {
+            continue;
+        }
+        for group in groups {
+            for version in &group.versions {
+                let observations = version.iter().map(|&i| &group.observations[i]);
+                let other = observations.clone().any(|o| {
+                    o.story != story
+                        && o.outlet
+                            .as_deref()
+                            .map(str::trim)
+                            .is_some_and(|outlet| Some(outlet) != own)
+                });
+                if !other {
+                    continue;
+                }
+                out.extend(observations.filter(|o| o.story == story).map(|o| Observed {
+                    signal: index,
+                    span: o.sentence,
+                }));
+            }
+        }
     }
     out
 }

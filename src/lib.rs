@@ -77,16 +77,18 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
     for (rule, detector) in &rules {
         detector.check_batch(&view, rule, &mut findings);
     }
-    let credibility = assess_credibility(&batch, &readings, &findings, pack, &rules);
+    let credibility = assess_credibility(&batch, &readings, &findings, &groups, pack, &rules);
     Outcome::with_credibility(batch, findings, credibility)
 }
 
 /// Scores every story and outlet once all detectors have run, since a story's findings from
-/// the other rules count against it; `None` when the `credibility` rule is disabled.
+/// the other rules count against it and its claims other outlets share count for it; `None`
+/// when the `credibility` rule is disabled.
 fn assess_credibility(
     batch: &Batch,
     readings: &[(segment::Segmented, knowledge::Mentions)],
     findings: &[Finding],
+    groups: &[align::ClaimGroup],
     pack: &Pack,
     rules: &[(&Rule, &'static dyn Detector)],
 ) -> Option<credibility::Assessment> {
@@ -112,6 +114,7 @@ fn assess_credibility(
         &batch.stories,
         &observed,
         findings,
+        groups,
         &pack.credibility,
     ))
 }

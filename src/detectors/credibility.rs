@@ -213,7 +213,10 @@ pub fn observe(view: &StoryView<'_>) -> Vec<Observed> {
                     .collect();
                 out.extend(credited);
             }
-            Check::Text | Check::ShoutingHeadline | Check::Findings { .. } => {}
+            Check::Text
+            | Check::ShoutingHeadline
+            | Check::Corroborated
+            | Check::Findings { .. } => {}
         }
     }
     out.sort_by_key(|o| (o.span.start, o.signal));

@@ -56,6 +56,9 @@ pub enum Check {
     /// Words credited, without quotation marks, to a named person or body ("Marco Deltri said
     /// about 300 homes had been warned").
     NamedAttribution,
+    /// A claim the story shares with another outlet in the batch: the same value for the same
+    /// fact, as the comparison of stories finds it.
+    Corroborated,
     /// Findings of other rules on the story, of these kinds, at or above this severity.
     Findings {
         /// The kinds counted.
@@ -74,6 +77,7 @@ const CHECKS: &[&str] = &[
     "no-named-source",
     "named-quote",
     "named-attribution",
+    "corroborated",
     "findings",
 ];
 
@@ -487,6 +491,7 @@ fn check_signal(raw: &RawSignal, file: &PackFile) -> Result<Signal, PackError> {
         "no-named-source" => Check::NoNamedSource,
         "named-quote" => Check::NamedQuote,
         "named-attribution" => Check::NamedAttribution,
+        "corroborated" => Check::Corroborated,
         "findings" => {
             let names = raw.kinds.clone().unwrap_or_default();
             if names.is_empty() {

@@ -5,9 +5,10 @@
 //! ([`knowledge`]), each sentence's claims are extracted ([`claims`]) and aligned with the same
 //! claims in other stories ([`align`]), each enabled rule's detector looks for problems in each
 //! story and across the batch ([`detectors`]), every story and outlet gets a credibility score
-//! from its signals and findings ([`credibility`]), and the findings are located in their files and
-//! summarised ([`outcome`]) for a report format ([`report`]). Everything here is pure except [`ingest::read_paths`] and
-//! [`pack::PackBuilder::add_path`], which read files; nothing prints or exits.
+//! from its signals and findings ([`credibility`]), and the findings are located in their files
+//! and summarised ([`outcome`]) for a report format ([`report`]). Everything here is pure except
+//! [`ingest::read_paths`] and [`pack::PackBuilder::add_path`], which read files; nothing prints
+//! or exits.
 
 pub mod align;
 pub mod claims;

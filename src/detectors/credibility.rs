@@ -140,9 +140,17 @@ pub fn observe(view: &StoryView<'_>) -> Vec<Observed> {
         }
     }
     let story = view.story;
+    // Words of prose only: a table of figures or a list of headings is not a story that should
+    // name its sources, however many tokens it holds.
     let body_words: usize = reading
         .sentences(Scope::Body)
-        .map(|s| reading.text[s.start..s.end].split_whitespace().count())
+        .map(|s| &reading.text[s.start..s.end])
+        .filter(|s| is_prose(s))
+        .map(|s| {
+            s.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic) && !w.contains(".."))
+                .count()
+        })
         .sum();
     out.retain(|o| body_words >= signals[o.signal].min_words);
     let nowhere = Span::new(story.body_start, story.body_start);
@@ -272,11 +280,7 @@ impl<'a> Reading<'a> {
         // sentences of prose are searched for people.
         let prose: Vec<Span> = reading
             .sentences(Scope::Body)
-            .filter(|s| {
-                reading.text[s.start..s.end]
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '"', '”', '\'', '’', ')'])
-            })
+            .filter(|s| ends_like_prose(&reading.text[s.start..s.end]))
             .collect();
         for sentence in prose {
             let people = reading.names_in(sentence, true);
@@ -530,6 +534,19 @@ impl<'a> Reading<'a> {
                 })
             })
     }
+}
+
+/// Whether a sentence ends as prose does, with a full stop, a question or exclamation mark, a
+/// closing quotation mark or bracket, rather than as a heading or a line of a table.
+fn ends_like_prose(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '\'', '’', ')'])
+}
+
+/// Whether a sentence is prose: it ends like prose and runs to a few words.
+fn is_prose(sentence: &str) -> bool {
+    ends_like_prose(sentence) && sentence.split_whitespace().count() >= MIN_PROSE_WORDS
 }
 
 /// The quotations in a paragraph: text between double quotation marks (straight or curly) or

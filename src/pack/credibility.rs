@@ -119,8 +119,8 @@ pub struct Signal {
     /// Indices of signals that, found in the same sentence, cancel this one (a quotation
     /// from "a source who wished to remain anonymous" is not a named quotation).
     pub unless: Vec<usize>,
-    /// The fewest words a story's body must have for the signal to be looked for (a
-    /// three-line table of results is not a story that should name its sources).
+    /// The fewest words of prose a story's body must have for the signal to be looked for (a
+    /// table of results is not a story that should name its sources).
     pub min_words: usize,
     /// Text it must find and text it must not.
     pub examples: Examples,

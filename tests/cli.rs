@@ -342,7 +342,7 @@ fn explain_shows_a_credibility_signal_and_its_weight() {
         "{text}"
     );
     assert!(
-        text.contains("flags:  One senior MP, who wished to remain anonymous"),
+        text.contains("flags:  One council officer, who wished to remain anonymous"),
         "{text}"
     );
 }

@@ -2,8 +2,8 @@
 //! sourced.
 //!
 //! What it finds: against the story, claims credited to no one ("according to alarming new
-//! findings", "experts warn"), anonymous sources ("one senior MP, who wished to remain
-//! anonymous"), loaded wording and clickbait headlines ("SHOCK", "you won't believe"), hedges
+//! findings", "experts warn"), anonymous sources ("one council officer, who wished to
+//! remain anonymous"), loaded wording and clickbait headlines ("SHOCK", "you won't believe"), hedges
 //! ("is believed to"), and a story with no date, no figure or no named person at all; in its
 //! favour, direct quotations from named people, cited documents ("in a statement", "court
 //! documents"), named outlets ("the BBC reported"), a dateline, a byline and a correction
@@ -276,7 +276,7 @@ impl<'a> Reading<'a> {
                 })
             })
             .unwrap_or(usize::MAX);
-        // Headings ("National Security Implications") are capitalised throughout; only
+        // Headings ("Quarry Traffic Concerns") are capitalised throughout; only
         // sentences of prose are searched for people.
         let prose: Vec<Span> = reading
             .sentences(Scope::Body)
@@ -659,7 +659,7 @@ mod tests {
             "named-quote"
         ));
         assert!(!has(
-            "Vote\n\nOne senior MP, who wished to remain anonymous, told reporters: \"The approaches were persistent.\"\n",
+            "Vote\n\nOne council officer, who wished to remain anonymous, told reporters: \"The budget is already spent.\"\n",
             "named-quote"
         ));
     }
@@ -680,23 +680,25 @@ mod tests {
 
     #[test]
     fn a_story_that_names_no_one_is_marked_but_a_named_body_speaking_is_a_source() {
-        let nobody = "Plot\n\nSecurity experts described the pattern of approaches as typical of a state-run operation. Officials are monitoring the situation closely, and several departments are now coordinating their response. Politicians who were approached have been briefed on how to recognise such attempts. The approaches are said to have grown more frequent over the past year, and observers expect more of them before the election.\n";
+        let nobody = "Quarry dust\n\nResidents near the old quarry say the dust has grown worse since the spring. Lorries now run through the village late into the evening, and parents worry about children walking to school along the lane. People who complained were told the matter was in hand. The dust is said to be at its worst on dry days, and many expect it to get worse before the work ends.\n";
         assert!(has(nobody, "no-named-source"));
         let body = nobody.replace(
-            "Officials are monitoring",
-            "The Electoral Commission said officials are monitoring",
+            "People who complained",
+            "The Environment Agency said that people who complained",
         );
+        assert_ne!(body, nobody);
         assert!(!has(&body, "no-named-source"), "{:?}", signals(&body));
         let person = nobody.replace(
-            "Officials are",
-            "Owen Stratton, a former official, said officials are",
+            "People who complained",
+            "Owen Stratton, a driver, said that people who complained",
         );
+        assert_ne!(person, nobody);
         assert!(!has(&person, "no-named-source"));
     }
 
     #[test]
     fn headings_in_capitals_are_not_taken_for_names() {
-        let text = "Plot\n\nNational Security Implications\n\nSecurity experts described the pattern of approaches as typical of a state-run operation. Officials are monitoring the situation closely, and several departments are now coordinating their response. Politicians who were approached have been briefed on how to recognise such attempts. The approaches are said to have grown more frequent over the past year, and observers expect more of them before the election.\n";
+        let text = "Quarry dust\n\nQuarry Traffic Concerns\n\nResidents near the old quarry say the dust has grown worse since the spring. Lorries now run through the village late into the evening, and parents worry about children walking to school along the lane. People who complained were told the matter was in hand. The dust is said to be at its worst on dry days, and many expect it to get worse before the work ends.\n";
         assert!(has(text, "no-named-source"), "{:?}", signals(text));
     }
 

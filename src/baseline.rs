@@ -189,6 +189,13 @@ mod tests {
     fn pack() -> Pack {
         let mut builder = PackBuilder::new();
         builder.add_default().unwrap();
+        // Credibility signals are findings too; these tests count the other rules' findings.
+        builder
+            .add_text(
+                "no-credibility.yaml",
+                "rules:\n  - id: credibility\n    enabled: false\n",
+            )
+            .unwrap();
         builder.build().unwrap()
     }
 

@@ -5,7 +5,8 @@
 //! its headline), since some rules compare stories with each other. A `flag` example
 //! that yields no finding of the rule is **Missing**; a `pass` example that yields one is
 //! **Noisy**. `crosscheck rules test` reports these for any pack, and the test suite runs them
-//! for the built-in pack.
+//! for the built-in pack. Credibility signals carry examples too, checked against the signals
+//! in the story's score.
 
 use crate::pack::Pack;
 
@@ -82,7 +83,64 @@ pub fn run(pack: &Pack) -> ExampleReport {
             }
         }
     }
+    run_signals(pack, &mut report);
     report
+}
+
+/// Runs the examples of the credibility signals: a `flag` example must show the signal in the
+/// story's score, a `pass` example must not. A one-line example is the headline of a
+/// headline signal and otherwise the body of a story under a plain headline; an example with
+/// `---` lines is a batch, and the signal may show in any of its stories. Signals that
+/// count other rules' findings may go without examples: those rules carry their own.
+fn run_signals(pack: &Pack, report: &mut ExampleReport) {
+    use crate::pack::credibility::{Check, Scope};
+    for signal in &pack.credibility.signals {
+        if !signal.enabled {
+            continue;
+        }
+        let counts_findings = matches!(signal.check, Check::Findings { .. });
+        if (signal.examples.flag.is_empty() || signal.examples.pass.is_empty()) && !counts_findings
+        {
+            report.rules_without_examples.push(signal.id.clone());
+        }
+        let cases = signal
+            .examples
+            .flag
+            .iter()
+            .map(|t| (t, Failure::Missing))
+            .chain(signal.examples.pass.iter().map(|t| (t, Failure::Noisy)));
+        for (text, failure) in cases {
+            report.run += 1;
+            let batch = if text.lines().any(|l| l.trim_end() == "---") {
+                stories(text)
+            } else if text.trim().lines().count() > 1 || signal.scope == Scope::Headline {
+                vec![("example-1.txt", text.clone())]
+            } else {
+                vec![("example-1.txt", format!("Example story\n\n{text}\n"))]
+            };
+            let outcome = crate::check_texts(&batch, pack);
+            let found: Vec<String> = outcome
+                .documents
+                .iter()
+                .filter_map(|d| d.credibility.as_ref())
+                .flat_map(|c| &c.signals)
+                .filter(|s| s.rule == signal.id)
+                .map(|s| format!("{}: signal {} ({:+})", s.place.excerpt, s.rule, s.weight))
+                .collect();
+            let failed = match failure {
+                Failure::Missing => found.is_empty(),
+                Failure::Noisy => !found.is_empty(),
+            };
+            if failed {
+                report.failures.push(FailedExample {
+                    rule: signal.id.clone(),
+                    failure,
+                    text: text.clone(),
+                    findings: found,
+                });
+            }
+        }
+    }
 }
 
 /// The stories of an example: split at lines that are exactly `---`.

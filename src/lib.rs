@@ -4,14 +4,17 @@
 //! ([`segment`]), the knowledge base finds the institutions and countries they name
 //! ([`knowledge`]), each sentence's claims are extracted ([`claims`]) and aligned with the same
 //! claims in other stories ([`align`]), each enabled rule's detector looks for problems in each
-//! story and across the batch ([`detectors`]), and the findings are located in their files and
-//! summarised ([`outcome`]) for a report format ([`report`]). Everything here is pure except [`ingest::read_paths`] and
-//! [`pack::PackBuilder::add_path`], which read files; nothing prints or exits.
+//! story and across the batch ([`detectors`]), every story and outlet gets a credibility score
+//! from its signals and findings ([`credibility`]), and the findings are located in their files
+//! and summarised ([`outcome`]) for a report format ([`report`]). Everything here is pure except
+//! [`ingest::read_paths`] and [`pack::PackBuilder::add_path`], which read files; nothing prints
+//! or exits.
 
 pub mod align;
 pub mod baseline;
 pub mod claims;
 pub mod config;
+pub mod credibility;
 pub mod dates;
 pub mod detectors;
 pub mod examples;
@@ -52,6 +55,7 @@ pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
     let rules = active_rules(pack);
     let mut findings: Vec<Finding> = Vec::new();
     let mut claims = Vec::with_capacity(batch.stories.len());
+    let mut readings = Vec::with_capacity(batch.stories.len());
     for (index, story) in batch.stories.iter().enumerate() {
         let segmented = segment::segment(story.text(), story.body_start);
         let mentions = knowledge.mentions(story.text());
@@ -66,6 +70,7 @@ pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
             detector.check_story(&view, rule, &mut findings);
         }
         claims.push(claims::extract(story.text(), &segmented, story.date));
+        readings.push((segmented, mentions));
     }
     let story_claims: Vec<StoryClaims<'_>> = batch
         .stories
@@ -91,9 +96,48 @@ pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
         detector.check_batch(&view, rule, &mut findings);
     }
     let claims = outcome::claims(&batch.stories, &groups);
-    let mut outcome = Outcome::new(batch, findings);
+    let credibility = assess_credibility(&batch, &readings, &findings, &groups, pack, &rules);
+    let mut outcome = Outcome::with_credibility(batch, findings, credibility);
     outcome.claims = claims;
     outcome
+}
+
+/// Scores every story and outlet once all detectors have run, since a story's findings from
+/// the other rules count against it and its claims other outlets share count for it; `None`
+/// when the `credibility` rule is disabled.
+fn assess_credibility(
+    batch: &Batch,
+    readings: &[(segment::Segmented, knowledge::Mentions)],
+    findings: &[Finding],
+    groups: &[align::ClaimGroup],
+    pack: &Pack,
+    rules: &[(&Rule, &'static dyn Detector)],
+) -> Option<credibility::Assessment> {
+    rules
+        .iter()
+        .find(|(_, d)| d.kind() == findings::Kind::Credibility)?;
+    let observed: Vec<Vec<credibility::Observed>> = batch
+        .stories
+        .iter()
+        .zip(readings)
+        .enumerate()
+        .map(|(index, (story, (segmented, mentions)))| {
+            detectors::credibility_signals(&StoryView {
+                index,
+                story,
+                segmented,
+                mentions,
+                pack,
+            })
+        })
+        .collect();
+    Some(credibility::assess(
+        &batch.stories,
+        &observed,
+        findings,
+        groups,
+        &pack.credibility,
+    ))
 }
 
 /// Checks stories given as (file name, text); the file name's extension picks the reader.

@@ -611,9 +611,17 @@ fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
 }
 
 fn explain(pack: &Pack, id: &str) -> Result<u8, String> {
+    if pack.rule(id).is_none()
+        && let Some(signal) = pack.credibility.signals.iter().find(|s| s.id == id)
+    {
+        return Ok(explain_signal(signal));
+    }
     let rule = pack.rule(id).ok_or_else(|| {
         let known: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
-        format!("no rule '{id}'; the loaded rules are: {}", known.join(", "))
+        format!(
+            "no rule '{id}'; the loaded rules are: {} (credibility signals are listed in docs/credibility.md)",
+            known.join(", ")
+        )
     })?;
     let detector = crosscheck::detectors::find(&rule.detector);
     println!(
@@ -637,4 +645,30 @@ fn explain(pack: &Pack, id: &str) -> Result<u8, String> {
     }
     println!("\nDefined in {}", rule.file);
     Ok(CLEAN)
+}
+
+fn explain_signal(signal: &crosscheck::pack::credibility::Signal) -> u8 {
+    let state = if signal.enabled { "" } else { ", disabled" };
+    println!(
+        "{} (credibility signal, {:+} points, counted at most {} time{}{state})\n",
+        signal.id,
+        signal.weight,
+        signal.cap,
+        if signal.cap == 1 { "" } else { "s" }
+    );
+    println!("{}\n", signal.summary);
+    if !signal.rationale.trim().is_empty() {
+        println!("{}\n", signal.rationale.trim());
+    }
+    if !signal.hint.is_empty() {
+        println!("What to do: {}\n", signal.hint);
+    }
+    for text in &signal.examples.flag {
+        println!("  flags:  {}", text.trim());
+    }
+    for text in &signal.examples.pass {
+        println!("  passes: {}", text.trim());
+    }
+    println!("\nDefined in {}", signal.file);
+    CLEAN
 }

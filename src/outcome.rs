@@ -5,6 +5,7 @@
 //! and sorted by path, offset and rule so that output is stable.
 
 use crate::align::{ClaimGroup, Value};
+use crate::credibility::Assessment;
 use crate::findings::{Diff, Finding, Kind, Severity};
 use crate::ingest::{Batch, DateOrigin, Skipped, Story};
 
@@ -29,6 +30,67 @@ pub struct Document {
     pub date_origin: DateOrigin,
     /// Notes on how the story was read.
     pub notes: Vec<String>,
+    /// Its credibility score, when the `credibility` rule ran.
+    pub credibility: Option<DocumentCredibility>,
+}
+
+/// A story's credibility score and the signals behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentCredibility {
+    /// 0..100.
+    pub score: i32,
+    /// The band's plain word.
+    pub band: String,
+    /// The signals, in text order.
+    pub signals: Vec<LocatedSignal>,
+}
+
+/// One credibility signal with its place in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedSignal {
+    /// The signal's id.
+    pub rule: String,
+    /// The points it added (0 once the signal's cap was reached).
+    pub weight: i32,
+    /// Where.
+    pub place: Place,
+}
+
+/// An outlet's credibility over its stories in the batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    /// The outlet's name.
+    pub name: String,
+    /// The mean of its stories' scores.
+    pub score: i32,
+    /// The band's plain word.
+    pub band: String,
+    /// Its stories' ids, lowest score first.
+    pub stories: Vec<String>,
+    /// The user's prior on it, never added to the score.
+    pub prior: Option<Prior>,
+}
+
+/// A user's prior on an outlet, from their own pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prior {
+    /// The user's points.
+    pub points: i32,
+    /// Why.
+    pub note: Option<String>,
+    /// The pack file it came from.
+    pub file: String,
+}
+
+/// The batch's credibility scores beyond the per-story ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredibilityOverview {
+    /// The score every story starts from.
+    pub base: i32,
+    /// The bands in plain words.
+    pub legend: String,
+    /// One entry per outlet, lowest score first.
+    pub outlets: Vec<Outlet>,
 }
 
 /// A place in a file.
@@ -201,11 +263,22 @@ pub struct Outcome {
     pub summary: Summary,
     /// What a baseline hid and which of its entries no longer occur, when one was applied.
     pub baseline: Option<crate::baseline::Applied>,
+    /// Outlet scores and the bands, when the `credibility` rule ran.
+    pub credibility: Option<CredibilityOverview>,
 }
 
 impl Outcome {
     /// Locates `findings` in the batch's files and summarises.
     pub fn new(batch: Batch, findings: Vec<Finding>) -> Outcome {
+        Outcome::with_credibility(batch, findings, None)
+    }
+
+    /// Locates `findings` and the credibility signals in the batch's files and summarises.
+    pub fn with_credibility(
+        batch: Batch,
+        findings: Vec<Finding>,
+        credibility: Option<Assessment>,
+    ) -> Outcome {
         let stories = &batch.stories;
         let mut located: Vec<Located> = findings
             .into_iter()
@@ -233,7 +306,8 @@ impl Outcome {
                 b.place.end,
             ))
         });
-        located.dedup_by(|a, b| a.rule == b.rule && a.place == b.place);
+        // Two messages at one place are two findings (a story can lack both a date and a figure).
+        located.dedup_by(|a, b| a.rule == b.rule && a.place == b.place && a.message == b.message);
         let count = |severity| located.iter().filter(|f| f.severity == severity).count();
         let summary = Summary {
             documents: stories.len(),
@@ -243,7 +317,44 @@ impl Outcome {
             infos: count(Severity::Info),
             skipped: batch.skipped.len(),
         };
-        let documents = stories.iter().map(document).collect();
+        let mut documents: Vec<Document> = stories.iter().map(document).collect();
+        let overview = credibility.map(|assessment| {
+            for score in &assessment.stories {
+                let story = &stories[score.story];
+                documents[score.story].credibility = Some(DocumentCredibility {
+                    score: score.score,
+                    band: score.band.clone(),
+                    signals: score
+                        .signals
+                        .iter()
+                        .map(|s| LocatedSignal {
+                            rule: s.rule.clone(),
+                            weight: s.weight,
+                            place: place(story, s.span),
+                        })
+                        .collect(),
+                });
+            }
+            CredibilityOverview {
+                base: assessment.base,
+                legend: assessment.legend,
+                outlets: assessment
+                    .outlets
+                    .into_iter()
+                    .map(|o| Outlet {
+                        name: o.outlet,
+                        score: o.score,
+                        band: o.band,
+                        stories: o.stories.iter().map(|&i| stories[i].id.clone()).collect(),
+                        prior: o.prior.map(|p| Prior {
+                            points: p.prior,
+                            note: p.note,
+                            file: p.file,
+                        }),
+                    })
+                    .collect(),
+            }
+        });
         Outcome {
             documents,
             findings: located,
@@ -251,6 +362,7 @@ impl Outcome {
             claims: Vec::new(),
             summary,
             baseline: None,
+            credibility: overview,
         }
     }
 
@@ -285,6 +397,7 @@ fn document(story: &Story) -> Document {
         url: story.url.clone(),
         date_origin: story.date_origin,
         notes: story.notes.clone(),
+        credibility: None,
     }
 }
 

@@ -302,6 +302,13 @@ mod tests {
     fn check_and_suppress(name: &str, text: &str) -> (Outcome, Vec<Suppression>, Vec<Problem>) {
         let mut builder = PackBuilder::new();
         builder.add_default().unwrap();
+        // Credibility signals are findings too; these tests count the other rules' findings.
+        builder
+            .add_text(
+                "no-credibility.yaml",
+                "rules:\n  - id: credibility\n    enabled: false\n",
+            )
+            .unwrap();
         let pack = builder.build().unwrap();
         let format = Format::from_path(std::path::Path::new(name)).unwrap();
         let (suppressions, problems) = find(name, text, format, RULES);
@@ -374,6 +381,13 @@ mod tests {
         let listed = parse_listed(file, RULES).unwrap();
         let mut builder = PackBuilder::new();
         builder.add_default().unwrap();
+        // Credibility signals are findings too; these tests count the other rules' findings.
+        builder
+            .add_text(
+                "no-credibility.yaml",
+                "rules:\n  - id: credibility\n    enabled: false\n",
+            )
+            .unwrap();
         let pack = builder.build().unwrap();
         let text = "Wire\n\nThe French FBI opened an inquiry.\n\nRussia's powerful Bundestag voted on Tuesday.\n";
         let mut outcome = crate::check_texts(&[("wire.txt", text.to_string())], &pack);

@@ -49,6 +49,7 @@ impl Detector for Contradiction {
     }
 
     fn check_batch(&self, view: &BatchView<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+        let mut found: Vec<Finding> = Vec::new();
         for group in view.groups {
             if group.versions.len() < 2 {
                 continue;
@@ -106,7 +107,7 @@ impl Detector for Contradiction {
                         break;
                     }
                 }
-                out.push(finding(
+                found.push(finding(
                     view,
                     rule,
                     group,
@@ -117,8 +118,10 @@ impl Detector for Contradiction {
                 ));
             }
         }
-        out.sort_by_key(|f| (f.story, f.span));
-        out.dedup_by(|a, b| a.rule == b.rule && a.story == b.story && a.span == b.span);
+        // One finding a place, leaving other rules' findings as they are.
+        found.sort_by_key(|f| (f.story, f.span));
+        found.dedup_by(|a, b| a.story == b.story && a.span == b.span);
+        out.extend(found);
     }
 }
 

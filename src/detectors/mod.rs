@@ -6,6 +6,7 @@
 //! [`Finding`]s; it does no I/O.
 
 mod contradiction;
+mod credibility;
 mod implausible_entity;
 mod role_mismatch;
 
@@ -72,7 +73,13 @@ pub const DETECTORS: &[&dyn Detector] = &[
     &implausible_entity::ImplausibleEntity,
     &contradiction::Contradiction,
     &role_mismatch::RoleMismatch,
+    &credibility::Credibility,
 ];
+
+/// The credibility signals found in one story's text, for the scoring stage.
+pub fn credibility_signals(view: &StoryView<'_>) -> Vec<crate::credibility::Observed> {
+    credibility::observe(view)
+}
 
 /// The names rules may use.
 pub fn names() -> Vec<&'static str> {

@@ -13,6 +13,7 @@
 // A pack error is built once, at load time, and ends the run: its size costs nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod credibility;
 pub mod raw;
 
 use std::collections::{HashMap, HashSet};
@@ -416,6 +417,8 @@ pub struct Pack {
     pub rules: Vec<Rule>,
     /// Public offices and their holders, in the order first defined.
     pub offices: Vec<Office>,
+    /// Credibility signals, base score, bands and outlet priors.
+    pub credibility: credibility::Credibility,
 }
 
 impl Pack {
@@ -459,6 +462,7 @@ pub struct PackBuilder {
     lexicon: Vec<(raw::RawLexicon, usize)>,
     rules: Vec<PendingRule>,
     offices: Vec<(RawOffice, usize)>,
+    credibility: credibility::Builder,
 }
 
 impl PackBuilder {
@@ -550,6 +554,9 @@ impl PackBuilder {
             for office in &raw.offices {
                 duplicate("offices", &office.id, index, &files)?;
             }
+            for signal in raw.credibility.iter().flat_map(|c| &c.signals) {
+                duplicate("signals", &signal.id, index, &files)?;
+            }
             parsed.push(raw);
         }
         self.files.extend(files);
@@ -576,6 +583,9 @@ impl PackBuilder {
             }
             for office in raw.offices {
                 replace_or_push(&mut self.offices, (office, file), |(o, _)| o.id.clone());
+            }
+            if let Some(section) = raw.credibility {
+                self.credibility.add(section, file);
             }
         }
         Ok(())
@@ -661,6 +671,7 @@ impl PackBuilder {
             let office = check_office(raw, &self.files[*file], &pack)?;
             pack.offices.push(office);
         }
+        pack.credibility = self.credibility.build(&self.files)?;
         Ok(pack)
     }
 }
@@ -721,7 +732,8 @@ fn collect_yaml_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<
 /// `entities[3].aliases: invalid type ...` → section, index, field, rest; for a nested key
 /// (`offices[0].holders[2].terms[0].start`) the field is the innermost key.
 static SERDE_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\w+)\[(\d+)\](?:\.(\w+)(?:\[\d+\])?)*: (.*)$").expect("constant pattern")
+    Regex::new(r"^(?:credibility\.)?(\w+)\[(\d+)\](?:\.(\w+)(?:\[\d+\])?)*: (.*)$")
+        .expect("constant pattern")
 });
 
 static BACKTICKED: LazyLock<Regex> =
@@ -776,6 +788,12 @@ fn entry_id(text: &str, section: &str, index: usize) -> String {
         rules: Vec<IdOnly>,
         #[serde(default)]
         offices: Vec<IdOnly>,
+        credibility: Option<SignalIds>,
+    }
+    #[derive(serde::Deserialize)]
+    struct SignalIds {
+        #[serde(default)]
+        signals: Vec<IdOnly>,
     }
     #[derive(serde::Deserialize)]
     struct IdOnly {
@@ -788,6 +806,7 @@ fn entry_id(text: &str, section: &str, index: usize) -> String {
             "entities" => ids.entities,
             "rules" => ids.rules,
             "offices" => ids.offices,
+            "signals" => ids.credibility?.signals,
             _ => return None,
         };
         list.into_iter().nth(index).and_then(|entry| entry.id)
@@ -801,6 +820,7 @@ fn describe_entry(section: &str, id: &str) -> String {
         "entities" => "entity",
         "rules" => "rule",
         "offices" => "office",
+        "signals" => "signal",
         other => other,
     };
     format!("{noun} '{id}'")

@@ -27,6 +27,8 @@ pub struct RawFile {
     /// Public offices, the titles stories give them, and who held them when.
     #[serde(default)]
     pub offices: Vec<RawOffice>,
+    /// Credibility signals, their weights, the base score and the bands.
+    pub credibility: Option<RawCredibility>,
 }
 
 /// About the pack.
@@ -184,4 +186,86 @@ pub struct RawHolder {
 pub struct RawTerm {
     pub start: String,
     pub end: Option<String>,
+}
+/// The credibility section: how a story's score is made.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCredibility {
+    /// The score a story starts from before any signal is added.
+    pub base: Option<i32>,
+    /// Named bands, each from its lowest score upwards.
+    pub bands: Option<Vec<RawBand>>,
+    /// Word lists for finding people, speakers and quotations.
+    pub names: Option<RawNames>,
+    /// The signals.
+    #[serde(default)]
+    pub signals: Vec<RawSignal>,
+    /// The user's own view of outlets, shown beside the scores and never added to them.
+    #[serde(default)]
+    pub outlets: Vec<RawOutletPrior>,
+}
+
+/// A band: a plain word for the scores from `min` up to the next band.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBand {
+    pub band: String,
+    pub min: i32,
+}
+
+/// Word lists the credibility checks use to find named people and who is speaking.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNames {
+    /// Titles written before a name ("Mr", "Prime Minister").
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Capitalised words that do not start a name ("The", "On", months, days).
+    #[serde(default)]
+    pub not_names: Vec<String>,
+    /// Words that make a capitalised run an organisation rather than a person ("Service").
+    #[serde(default)]
+    pub organisation_words: Vec<String>,
+    /// Verbs that attribute words to a speaker ("said", "told").
+    #[serde(default)]
+    pub speech_verbs: Vec<String>,
+    /// Words that refer back to a speaker named earlier ("she", "the ministry").
+    #[serde(default)]
+    pub back_references: Vec<String>,
+}
+
+/// A credibility signal. Overriding a signal of an earlier pack needs only the id and the keys
+/// to change.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSignal {
+    pub id: String,
+    pub weight: Option<i32>,
+    pub cap: Option<usize>,
+    pub enabled: Option<bool>,
+    #[serde(rename = "in")]
+    pub scope: Option<String>,
+    pub check: Option<String>,
+    pub summary: Option<String>,
+    pub rationale: Option<String>,
+    pub hint: Option<String>,
+    pub phrases: Option<Vec<String>>,
+    pub patterns: Option<Vec<String>>,
+    pub case_sensitive: Option<bool>,
+    pub outside_quotes: Option<bool>,
+    pub unless_followed_by: Option<Vec<String>>,
+    pub kinds: Option<Vec<String>>,
+    pub min_severity: Option<String>,
+    pub unless: Option<Vec<String>>,
+    pub min_words: Option<usize>,
+    pub examples: Option<RawExamples>,
+}
+
+/// A user's prior on an outlet.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutletPrior {
+    pub outlet: String,
+    pub prior: i32,
+    pub note: Option<String>,
 }

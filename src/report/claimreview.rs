@@ -127,9 +127,11 @@ fn verdict(kind: Kind) -> (u8, &'static str) {
 
 /// The reviews as a pretty-printed JSON-LD array, ending with a newline.
 pub fn render(outcome: &Outcome, reviewer: &Reviewer) -> String {
+    // A credibility signal rates a story's sourcing, not a claim it makes.
     let reviews: Vec<ClaimReview<'_>> = outcome
         .findings
         .iter()
+        .filter(|f| f.kind != Kind::Credibility)
         .map(|finding| {
             let document = outcome.documents.iter().find(|d| d.id == finding.story);
             review(finding, document, reviewer)
@@ -195,6 +197,13 @@ mod tests {
     fn reviews(files: &[(&str, String)], reviewer: &Reviewer) -> serde_json::Value {
         let mut builder = PackBuilder::new();
         builder.add_default().unwrap();
+        // Credibility signals are findings too; these tests count the other rules' findings.
+        builder
+            .add_text(
+                "no-credibility.yaml",
+                "rules:\n  - id: credibility\n    enabled: false\n",
+            )
+            .unwrap();
         let pack = builder.build().unwrap();
         serde_json::from_str(&render(&crate::check_texts(files, &pack), reviewer)).unwrap()
     }

@@ -11,13 +11,19 @@
 
 use std::fmt::Write;
 
-use crate::findings::Severity;
+use crate::findings::{Kind, Severity};
 use crate::outcome::{Located, Outcome};
 
 /// The annotations, one line each.
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
-    for finding in &outcome.findings {
+    // Credibility signals score a story as a whole; as annotations they would crowd out the
+    // errors (a runner shows only the first few of a step), so they stay in the other reports.
+    for finding in outcome
+        .findings
+        .iter()
+        .filter(|f| f.kind != Kind::Credibility)
+    {
         let _ = writeln!(out, "{}", annotation(finding));
     }
     out
@@ -78,6 +84,13 @@ mod tests {
     fn render_texts(files: &[(&str, String)]) -> String {
         let mut builder = PackBuilder::new();
         builder.add_default().unwrap();
+        // Credibility signals are findings too; these tests count the other rules' findings.
+        builder
+            .add_text(
+                "no-credibility.yaml",
+                "rules:\n  - id: credibility\n    enabled: false\n",
+            )
+            .unwrap();
         let pack = builder.build().unwrap();
         render(&crate::check_texts(files, &pack))
     }

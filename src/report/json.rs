@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::outcome::{Document, Located, Outcome, Place};
+use crate::outcome::{Document, DocumentCredibility, Located, Outcome, Outlet, Place};
 
 /// The contract's version; bumped only by a breaking change.
 pub const VERSION: u32 = 1;
@@ -19,6 +19,7 @@ struct Report<'a> {
     skipped: Vec<JsonSkipped<'a>>,
     claims: Vec<JsonClaim<'a>>,
     summary: JsonSummary,
+    outlets: Vec<JsonOutlet<'a>>,
     baseline: Option<JsonBaseline<'a>>,
 }
 
@@ -52,7 +53,7 @@ struct JsonDocument<'a> {
     date: Option<&'a str>,
     date_inferred: bool,
     date_origin: &'a crate::ingest::DateOrigin,
-    credibility: Option<()>,
+    credibility: Option<JsonCredibility<'a>>,
     notes: &'a [String],
 }
 
@@ -87,6 +88,40 @@ struct JsonPlace<'a> {
 }
 
 /// A skipped input on the wire.
+#[derive(Serialize)]
+struct JsonCredibility<'a> {
+    score: i32,
+    band: &'a str,
+    signals: Vec<JsonSignal<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSignal<'a> {
+    rule: &'a str,
+    weight: i32,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    excerpt: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonOutlet<'a> {
+    outlet: &'a str,
+    score: i32,
+    band: &'a str,
+    stories: &'a [String],
+    prior: Option<JsonPrior<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPrior<'a> {
+    points: i32,
+    note: Option<&'a str>,
+    file: &'a str,
+}
+
 #[derive(Serialize)]
 pub(super) struct JsonSkipped<'a> {
     path: &'a str,
@@ -133,6 +168,12 @@ pub fn render(outcome: &Outcome) -> String {
             matched: b.matched,
             stale: &b.stale,
         }),
+        outlets: outcome
+            .credibility
+            .iter()
+            .flat_map(|c| &c.outlets)
+            .map(outlet)
+            .collect(),
     };
     let mut out = serde_json::to_string_pretty(&report)
         .expect("the wire structs hold only strings, numbers and lists");
@@ -174,8 +215,42 @@ fn document(d: &Document) -> JsonDocument<'_> {
         date: d.date.as_deref(),
         date_inferred: d.date_origin == crate::ingest::DateOrigin::Inferred,
         date_origin: &d.date_origin,
-        credibility: None,
+        credibility: d.credibility.as_ref().map(credibility),
         notes: &d.notes,
+    }
+}
+
+fn credibility(c: &DocumentCredibility) -> JsonCredibility<'_> {
+    JsonCredibility {
+        score: c.score,
+        band: &c.band,
+        signals: c
+            .signals
+            .iter()
+            .map(|s| JsonSignal {
+                rule: &s.rule,
+                weight: s.weight,
+                start: s.place.start,
+                end: s.place.end,
+                line: s.place.line,
+                column: s.place.column,
+                excerpt: &s.place.excerpt,
+            })
+            .collect(),
+    }
+}
+
+fn outlet(o: &Outlet) -> JsonOutlet<'_> {
+    JsonOutlet {
+        outlet: &o.name,
+        score: o.score,
+        band: &o.band,
+        stories: &o.stories,
+        prior: o.prior.as_ref().map(|p| JsonPrior {
+            points: p.points,
+            note: p.note.as_deref(),
+            file: &p.file,
+        }),
     }
 }
 

@@ -49,6 +49,13 @@ mod tests {
     fn each_finding_is_a_line_then_the_summary() {
         let mut builder = PackBuilder::new();
         builder.add_default().unwrap();
+        // Credibility signals are findings too; these tests count the other rules' findings.
+        builder
+            .add_text(
+                "no-credibility.yaml",
+                "rules:\n  - id: credibility\n    enabled: false\n",
+            )
+            .unwrap();
         let pack = builder.build().unwrap();
         let garbled = "Spy shock\n\nMPs were targeted by China's controversial Crown Prosecution Service.\nThe French FBI opened an inquiry.\n";
         let outcome = crate::check_texts(&[("a.txt", garbled.to_string())], &pack);

@@ -19,13 +19,19 @@ use similar::{ChangeTag, TextDiff};
 use super::Palette;
 use crate::findings::{Diff, Severity};
 use crate::ingest::DateOrigin;
-use crate::outcome::{Located, Outcome};
+use crate::outcome::{CredibilityOverview, Document, DocumentCredibility, Located, Outcome};
 
 /// Above this many stories the report counts them instead of listing them.
 const MAX_LISTED_STORIES: usize = 50;
 
 /// Characters of unchanged context kept on each side of a change in a diff line.
 const DIFF_CONTEXT: usize = 60;
+
+/// Above this many stories the credibility table shows only the lowest scores.
+const MAX_SCORED_STORIES: usize = 20;
+
+/// Signals named on a story's line of reasons; the rest are counted.
+const MAX_REASONS: usize = 4;
 
 /// The report as text.
 pub fn render(outcome: &Outcome, palette: Palette) -> String {
@@ -61,8 +67,143 @@ pub fn render(outcome: &Outcome, palette: Palette) -> String {
             finding_block(finding, palette, &mut out);
         }
     }
+    if let Some(overview) = &outcome.credibility {
+        credibility(outcome, overview, palette, &mut out);
+    }
     summary(outcome, palette, &mut out);
     out
+}
+
+/// The credibility table: each story's score, band and main reasons, worst first, then each
+/// outlet's score over its stories, with the user's prior beside it, never added in.
+fn credibility(
+    outcome: &Outcome,
+    overview: &CredibilityOverview,
+    palette: Palette,
+    out: &mut String,
+) {
+    let mut scored: Vec<(&Document, &DocumentCredibility)> = outcome
+        .documents
+        .iter()
+        .filter_map(|d| d.credibility.as_ref().map(|c| (d, c)))
+        .collect();
+    if scored.is_empty() {
+        return;
+    }
+    scored.sort_by(|a, b| (a.1.score, &a.0.id).cmp(&(b.1.score, &b.0.id)));
+    let _ = writeln!(
+        out,
+        "{} {}",
+        palette.strong("Credibility, worst first"),
+        palette.dim(&format!(
+            "(each story starts at {}; {})",
+            overview.base, overview.legend
+        ))
+    );
+    out.push('\n');
+    let shown = if scored.len() > MAX_LISTED_STORIES {
+        MAX_SCORED_STORIES
+    } else {
+        scored.len()
+    };
+    for (document, score) in &scored[..shown] {
+        let _ = writeln!(
+            out,
+            "  {:>3}  {:5}  {}",
+            score.score,
+            score.band,
+            palette.strong(&document.id)
+        );
+        let _ = writeln!(out, "              {}", palette.dim(&reasons(score)));
+    }
+    if shown < scored.len() {
+        let rest = &scored[shown..];
+        let _ = writeln!(
+            out,
+            "  … and {} more stories, scoring {} to {}",
+            rest.len(),
+            rest.first().map_or(0, |(_, c)| c.score),
+            rest.last().map_or(0, |(_, c)| c.score)
+        );
+    }
+    out.push('\n');
+    if overview.outlets.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{} {}",
+        palette.strong("Outlets, worst first"),
+        palette.dim("(the mean of their stories here; the outlet's name never counts)")
+    );
+    out.push('\n');
+    let listed = if overview.outlets.len() > MAX_LISTED_STORIES {
+        MAX_SCORED_STORIES
+    } else {
+        overview.outlets.len()
+    };
+    for outlet in &overview.outlets[..listed] {
+        let stories = outlet.stories.len();
+        let _ = write!(
+            out,
+            "  {:>3}  {:5}  {}  {}",
+            outlet.score,
+            outlet.band,
+            outlet.name,
+            palette.dim(&format!(
+                "({stories} stor{})",
+                if stories == 1 { "y" } else { "ies" }
+            ))
+        );
+        if let Some(prior) = &outlet.prior {
+            let note = prior
+                .note
+                .as_deref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default();
+            let _ = write!(
+                out,
+                "  {}",
+                palette.dim(&format!(
+                    "your prior {:+} from {}, not added{note}",
+                    prior.points, prior.file
+                ))
+            );
+        }
+        out.push('\n');
+    }
+    if listed < overview.outlets.len() {
+        let _ = writeln!(
+            out,
+            "  … and {} more outlets",
+            overview.outlets.len() - listed
+        );
+    }
+    out.push('\n');
+}
+
+/// A story's main reasons: each signal's points summed, largest effect first.
+fn reasons(score: &DocumentCredibility) -> String {
+    let mut totals: Vec<(&str, i32)> = Vec::new();
+    for signal in score.signals.iter().filter(|s| s.weight != 0) {
+        match totals.iter_mut().find(|(rule, _)| *rule == signal.rule) {
+            Some((_, total)) => *total += signal.weight,
+            None => totals.push((&signal.rule, signal.weight)),
+        }
+    }
+    if totals.is_empty() {
+        return "no signals".to_string();
+    }
+    totals.sort_by(|a, b| (b.1.abs(), a.0).cmp(&(a.1.abs(), b.0)));
+    let mut parts: Vec<String> = totals
+        .iter()
+        .take(MAX_REASONS)
+        .map(|(rule, total)| format!("{rule} {total:+}"))
+        .collect();
+    if totals.len() > MAX_REASONS {
+        parts.push(format!("{} more", totals.len() - MAX_REASONS));
+    }
+    parts.join(", ")
 }
 
 fn plural(n: usize) -> &'static str {

@@ -532,6 +532,16 @@ pub fn claim_groups(
         if same_outlet && pair.similarity < SAME_OUTLET {
             continue;
         }
+        // Whether two words stand side by side in either story, as parts of one name.
+        let one_name = |p: &str, q: &str| {
+            [sa, sb].iter().any(|&s| {
+                stories[s].sentences.iter().any(|c| {
+                    c.words
+                        .windows(2)
+                        .any(|w| (w[0] == p && w[1] == q) || (w[0] == q && w[1] == p))
+                })
+            })
+        };
         let observe = |s: usize, claims: &SentenceClaims, span: Span, value: Value| Observation {
             story: stories[s].story,
             outlet: stories[s].outlet.map(str::to_string),
@@ -617,8 +627,8 @@ pub fn claim_groups(
                 };
                 // The same figure: in sentences alike enough, or with the same words around it
                 // ("would cost £4.2m" and "repairs costing £2.4 million").
-                let same_figure = (pair.similarity >= SAME_QUANTITY
-                    && shares_context(a, b, &qa.unit))
+                let same_figure = same_group
+                    || (pair.similarity >= SAME_QUANTITY && shares_context(a, b, &qa.unit))
                     || qa
                         .context
                         .iter()
@@ -667,7 +677,7 @@ pub fn claim_groups(
             let verb = negated.negated.iter().find(|verb| {
                 plain.asserted.binary_search(verb).is_ok()
                     && !plain.negated.contains(verb)
-                    && same_action(pair, negated, plain, verb, verb)
+                    && same_action(pair, (negated, plain), (verb, verb), &one_name)
             });
             if let Some(verb) = verb {
                 let (sn, sp) = if std::ptr::eq(negated, a) {
@@ -687,13 +697,15 @@ pub fn claim_groups(
             .filter(|_| !a.conditional && !b.conditional)
         {
             let says = |c: &SentenceClaims, w: &String| {
-                c.asserted.binary_search(w).is_ok() && !c.negated.contains(w)
+                c.asserted.binary_search(w).is_ok()
+                    && !c.negated.contains(w)
+                    && c.future.binary_search(w).is_err()
             };
             if says(a, yes)
                 && says(b, no)
                 && !says(a, no)
                 && !says(b, yes)
-                && same_action(pair, a, b, yes, no)
+                && same_action(pair, (a, b), (yes, no), &one_name)
             {
                 groups.link(
                     Subject::Polarity(yes.clone()),
@@ -704,7 +716,7 @@ pub fn claim_groups(
                 && says(b, yes)
                 && !says(a, yes)
                 && !says(b, no)
-                && same_action(pair, a, b, no, yes)
+                && same_action(pair, (a, b), (no, yes), &one_name)
             {
                 groups.link(
                     Subject::Polarity(yes.clone()),
@@ -834,21 +846,24 @@ fn same_name(a: &str, b: &str) -> bool {
 /// the same object (see [`same_neighbour`]), and the sentences report the same event or share
 /// a further word beyond the verbs and their object ("The *cabinet* approved the closure by nine
 /// votes to three" and "Brackenford's *cabinet* did not approve the closure").
-fn same_action(pair: &Pair, a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> bool {
+fn same_action(
+    pair: &Pair,
+    (a, b): (&SentenceClaims, &SentenceClaims),
+    (x, y): (&str, &str),
+    one_name: &dyn Fn(&str, &str) -> bool,
+) -> bool {
     let Some(object) = same_neighbour(a, b, x, y) else {
         return false;
     };
     // "Stream does not follow the release cycle" and "CentOS would follow the release cycle":
     // different subjects need the sentences to report the same event as a whole.
-    let subject = |c: &SentenceClaims, w: &str| {
-        let at = c.words.iter().position(|s| s == w)?;
-        c.words[..at]
+    let (before_a, before_b) = (neighbours(a, x, false), neighbours(b, y, false));
+    // "City accepted" and "Portbury rejected": two words of one name ("Portbury City").
+    let subjects_differ = !before_a.is_empty()
+        && !before_b.is_empty()
+        && !before_a
             .iter()
-            .rev()
-            .find(|s| s.len() > 2 && c.stems.binary_search(s).is_ok())
-            .cloned()
-    };
-    let subjects_differ = matches!((subject(a, x), subject(b, y)), (Some(p), Some(q)) if p != q);
+            .any(|p| before_b.iter().any(|q| p == q || one_name(p, q)));
     pair.similarity >= SAME_EVENT
         || pair.similarity >= LOOSE_EVENT
             && !subjects_differ
@@ -858,27 +873,46 @@ fn same_action(pair: &Pair, a: &SentenceClaims, b: &SentenceClaims, x: &str, y: 
                 .any(|w| b.stems.binary_search(w).is_ok())
 }
 
-/// Whether word `x` in sentence `a` and word `y` in sentence `b` stand in the same company: the
-/// nearest content word after them (their object) is the same, or, where neither has one, the
-/// nearest before them (their subject). A shared subject alone is not enough where the objects
-/// differ: "Dauster will not attend the board meeting" and "Dauster will attend a meeting in
-/// Managua" are about two meetings.
-fn same_neighbour(a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> Option<String> {
-    let neighbours = |c: &SentenceClaims, w: &str| {
-        let Some(at) = c.words.iter().position(|s| s == w) else {
-            return (None, None);
-        };
-        let content = |s: &&String| s.len() > 2 && c.stems.binary_search(s).is_ok();
-        let after = c.words[at + 1..].iter().find(content).cloned();
-        let before = c.words[..at].iter().rev().find(content).cloned();
-        (before, after)
+/// Content words looked at after a verb for its object, and before it for its subject.
+const OBJECT_WORDS: usize = 2;
+const SUBJECT_WORDS: usize = 3;
+
+/// The content words just after (`after` true) or just before word `w` of a sentence, nearest
+/// first, at most [`OBJECT_WORDS`] after and [`SUBJECT_WORDS`] before.
+fn neighbours(c: &SentenceClaims, w: &str, after: bool) -> Vec<String> {
+    let Some(at) = c.words.iter().position(|s| s == w) else {
+        return Vec::new();
     };
-    let (before_a, after_a) = neighbours(a, x);
-    let (before_b, after_b) = neighbours(b, y);
-    match (after_a, after_b) {
-        (Some(x), Some(y)) => (x == y).then_some(x),
-        (None, None) if before_a == before_b => before_a,
-        (None, None) => None,
+    let content = |s: &&String| s.len() > 2 && c.stems.binary_search(s).is_ok();
+    let picked: Vec<&String> = if after {
+        c.words[at + 1..]
+            .iter()
+            .filter(content)
+            .take(OBJECT_WORDS)
+            .collect()
+    } else {
+        c.words[..at]
+            .iter()
+            .rev()
+            .filter(content)
+            .take(SUBJECT_WORDS)
+            .collect()
+    };
+    picked.into_iter().cloned().collect()
+}
+
+/// Whether word `x` in sentence `a` and word `y` in sentence `b` stand in the same company: a
+/// content word among the few after them (their object: "reject *a 4.5% pay offer*", "accept
+/// *the 4.5 per cent offer*") is the same, or, where neither has one, among the few before them
+/// (their subject). A shared subject alone is not enough where the objects differ: "Dauster
+/// will not attend the board meeting" and "Dauster will attend a meeting in Managua" are about
+/// two meetings. Returns the shared word.
+fn same_neighbour(a: &SentenceClaims, b: &SentenceClaims, x: &str, y: &str) -> Option<String> {
+    let shared = |p: &[String], q: &[String]| p.iter().find(|w| q.contains(w)).cloned();
+    let (after_a, after_b) = (neighbours(a, x, true), neighbours(b, y, true));
+    match (after_a.is_empty(), after_b.is_empty()) {
+        (false, false) => shared(&after_a, &after_b),
+        (true, true) => shared(&neighbours(a, x, false), &neighbours(b, y, false)),
         _ => None,
     }
 }

@@ -113,6 +113,9 @@ pub struct SentenceClaims {
     /// Stems of the content words it states plainly: outside quotation marks and away from any
     /// negation, sorted.
     pub asserted: Vec<String>,
+    /// Stems of the words it puts in the future ("will *close* on Monday", "will stay *open*"),
+    /// sorted: plans for different days do not say opposite things.
+    pub future: Vec<String>,
     /// Whether it states a condition ("if", "unless", "whether"), so says nothing either way
     /// about whether something happened.
     pub conditional: bool,
@@ -664,6 +667,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                     .collect(),
                 negated: polarity.negated,
                 asserted: polarity.asserted,
+                future: future_words(&tokens),
                 conditional: tokens
                     .iter()
                     .any(|t| matches!(t.text.to_lowercase().as_str(), "if" | "unless" | "whether")),
@@ -1604,6 +1608,21 @@ fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
             k += 1;
         }
     }
+    // "found no deficiencies", "had no record": "no" before a noun denies the verb before it.
+    for k in 1..tokens.len() {
+        let verb = &lower[k - 1];
+        if lower[k] == "no"
+            && !quoted[k]
+            && verb.chars().all(char::is_alphabetic)
+            && !STOPWORDS.contains(&stem(verb).as_str())
+            && !DETERMINERS.contains(&verb.as_str())
+            && !CONSTITUENT.contains(&verb.as_str())
+            && text[tokens[k - 1].end..tokens[k].start].trim().is_empty()
+        {
+            negated.push(stem(tokens[k - 1].text));
+            near_negation[k - 1] = true;
+        }
+    }
     let mut asserted: Vec<String> = tokens
         .iter()
         .enumerate()
@@ -1623,6 +1642,23 @@ fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
     asserted.sort();
     asserted.dedup();
     Polarity { negated, asserted }
+}
+
+/// Stems of the words within two words after "will", "shall" or "'ll".
+fn future_words(tokens: &[Token<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (k, token) in tokens.iter().enumerate() {
+        let lower = token.text.to_lowercase();
+        if matches!(lower.as_str(), "will" | "shall")
+            || lower.ends_with("'ll")
+            || lower.ends_with("’ll")
+        {
+            out.extend(tokens.iter().skip(k + 1).take(2).map(|t| stem(t.text)));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Which tokens stand inside quotation marks, straight or curly, within the sentence.
@@ -1838,6 +1874,11 @@ mod tests {
             vec!["know"]
         );
         assert_eq!(negated("He has never been charged."), vec!["charg"]);
+        assert_eq!(
+            negated("Inspectors found no structural deficiencies."),
+            vec!["find"]
+        );
+        assert!(negated("No firefighters were hurt and there were no deaths.").is_empty());
         assert_eq!(
             negated("Trump agreed not to try to seek control."),
             vec!["try", "seek"]

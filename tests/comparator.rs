@@ -16,7 +16,7 @@ use crosscheck::outcome::{Located, Place};
 use crosscheck::pack::Pack;
 
 /// The share of planted contradictions the comparator must find.
-const MIN_RECALL: f64 = 0.4;
+const MIN_RECALL: f64 = 0.45;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

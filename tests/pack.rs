@@ -4,12 +4,14 @@
 //! docs/pack.schema.json, which editors check packs against while they are typed, says exactly
 //! what the loader accepts: for every object of the format the keys the schema allows are the
 //! keys the loader accepts (read from the loader's own refusal of an unknown key), and every file
-//! of the built-in pack validates.
+//! of the built-in pack validates. Every G20 country and the EU has its parliament, top court, police,
+//! intelligence service, prosecutor and ministries of justice, interior, foreign affairs and
+//! defence, or a stated reason why it has none.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crosscheck::pack::{Pack, PackBuilder};
+use crosscheck::pack::{EntityKind, Pack, PackBuilder};
 use serde_json::Value;
 
 /// Names that institutions of several countries really share, each with the countries that
@@ -455,4 +457,85 @@ fn the_schema_refuses_what_the_loader_refuses() {
         let refused = builder.add_text("bad.yaml", bad).is_err() || builder.build().is_err();
         assert!(refused, "the loader accepts {bad}");
     }
+}
+
+/// The G20 countries and the EU, whose institutions the built-in pack promises to cover.
+const G20: &[&str] = &[
+    "AR", "AU", "BR", "CA", "CN", "DE", "EU", "FR", "GB", "ID", "IN", "IT", "JP", "KR", "MX", "RU",
+    "SA", "TR", "US", "ZA",
+];
+
+/// Functions a G20 country lacks, with the reason.
+const NO_SUCH_INSTITUTION: &[(&str, &str, &str)] = &[
+    (
+        "BR",
+        "interior ministry",
+        "the justice ministry holds public security",
+    ),
+    (
+        "FR",
+        "public prosecutor",
+        "prosecutors are local, save the financial and anti-terrorism ones",
+    ),
+    (
+        "IN",
+        "public prosecutor",
+        "prosecutors are appointed by each state",
+    ),
+    (
+        "IT",
+        "public prosecutor",
+        "prosecutors are local, save the anti-mafia directorate",
+    ),
+    (
+        "MX",
+        "justice ministry",
+        "the attorney general's office is autonomous",
+    ),
+    (
+        "US",
+        "interior ministry",
+        "the Department of Homeland Security holds it",
+    ),
+];
+
+#[test]
+fn every_g20_country_has_its_core_institutions() {
+    let pack = Pack::default_pack().unwrap();
+    let mut missing = Vec::new();
+    for country in G20 {
+        let own: Vec<_> = pack
+            .entities
+            .iter()
+            .filter(|e| pack.countries[e.country].id == *country)
+            .collect();
+        let has_kind = |kinds: &[EntityKind]| own.iter().any(|e| kinds.contains(&e.kind));
+        let has_function =
+            |function: &str| own.iter().any(|e| e.function.as_deref() == Some(function));
+        for kinds in [
+            &[EntityKind::Parliament][..],
+            &[EntityKind::Court],
+            &[EntityKind::Police],
+            &[EntityKind::Intelligence, EntityKind::SecurityService],
+        ] {
+            if !has_kind(kinds) {
+                missing.push(format!("{country}: {kinds:?}"));
+            }
+        }
+        for function in [
+            "public prosecutor",
+            "foreign ministry",
+            "defence ministry",
+            "interior ministry",
+            "justice ministry",
+        ] {
+            let excused = NO_SUCH_INSTITUTION
+                .iter()
+                .any(|(c, f, _)| c == country && *f == function);
+            if !excused && !has_function(function) {
+                missing.push(format!("{country}: {function}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "missing institutions: {missing:?}");
 }

@@ -1,12 +1,12 @@
 //! The built-in pack is data users trust without reading: these tests hold it to account.
 //! Every entry cites a source, the pack says when it was reviewed, and no name is claimed by
-//! institutions of two countries unless that sharing is real and listed here. And
-//! docs/pack.schema.json, which editors check packs against while they are typed, says exactly
-//! what the loader accepts: for every object of the format the keys the schema allows are the
-//! keys the loader accepts (read from the loader's own refusal of an unknown key), and every file
-//! of the built-in pack validates. Every G20 country and the EU has its parliament, top court, police,
-//! intelligence service, prosecutor and ministries of justice, interior, foreign affairs and
-//! defence, or a stated reason why it has none.
+//! institutions of two countries unless that sharing is real and listed here. Every G20 country
+//! and the EU has its parliament, top court, police, intelligence service, prosecutor and
+//! ministries of justice, interior, foreign affairs and defence, or a stated reason why not.
+//! And docs/pack.schema.json, which editors check packs against while they are typed, says
+//! exactly what the loader accepts: for every object of the format the keys the schema allows
+//! are the keys the loader accepts (read from the loader's own refusal of an unknown key), and
+//! every file of the built-in pack validates.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -185,7 +185,11 @@ fn load(args: &PackArgs) -> Result<Pack, String> {
     for path in &args.rules {
         builder.add_path(path).map_err(describe)?;
     }
-    builder.build().map_err(describe)
+    let pack = builder.build().map_err(describe)?;
+    for conflict in &pack.conflicts {
+        eprintln!("warning: rule packs disagree: {conflict}");
+    }
+    Ok(pack)
 }
 
 fn check(args: CheckArgs) -> Result<u8, String> {

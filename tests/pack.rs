@@ -1,10 +1,18 @@
 //! The built-in pack is data users trust without reading: these tests hold it to account.
 //! Every entry cites a source, the pack says when it was reviewed, and no name is claimed by
-//! institutions of two countries unless that sharing is real and listed here.
+//! institutions of two countries unless that sharing is real and listed here. Every G20 country
+//! and the EU has its parliament, top court, police, intelligence service, prosecutor and
+//! ministries of justice, interior, foreign affairs and defence, or a stated reason why not.
+//! And docs/pack.schema.json, which editors check packs against while they are typed, says
+//! exactly what the loader accepts: for every object of the format the keys the schema allows
+//! are the keys the loader accepts (read from the loader's own refusal of an unknown key), and
+//! every file of the built-in pack validates.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
-use crosscheck::pack::Pack;
+use crosscheck::pack::{EntityKind, Pack, PackBuilder};
+use serde_json::Value;
 
 /// Names that institutions of several countries really share, each with the countries that
 /// define it. Sharing makes an attribution to any of them acceptable.
@@ -290,4 +298,244 @@ fn one_person_has_the_same_aliases_in_every_office() {
             }
         }
     }
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn schema() -> Value {
+    let text = std::fs::read_to_string(root().join("docs/pack.schema.json")).unwrap();
+    serde_json::from_str(&text).expect("docs/pack.schema.json is JSON")
+}
+
+/// For each object of the format, the name of its definition in the schema (empty for the
+/// file itself) and a pack that puts an unknown key `bogus_key` first in such an object.
+const PROBES: &[(&str, &str)] = &[
+    ("", "bogus_key: 1"),
+    ("pack", "pack: {bogus_key: 1, name: x}"),
+    ("country", "countries: [{bogus_key: 1, id: XX, name: X}]"),
+    (
+        "region",
+        "countries: [{id: XX, name: X, regions: [{bogus_key: 1, name: R}]}]",
+    ),
+    ("entity", "entities: [{bogus_key: 1}]"),
+    ("lexicon", "lexicon: {bogus_key: 1}"),
+    ("rule", "rules: [{bogus_key: 1}]"),
+    ("examples", "rules: [{id: r, examples: {bogus_key: 1}}]"),
+    ("office", "offices: [{bogus_key: 1}]"),
+    (
+        "holder",
+        "offices: [{id: o, name: O, country: XX, since: '2000', holders: [{bogus_key: 1}]}]",
+    ),
+    (
+        "term",
+        "offices: [{id: o, name: O, country: XX, since: '2000', holders: [{name: A, terms: [{bogus_key: 1}]}]}]",
+    ),
+    ("credibility", "credibility: {bogus_key: 1}"),
+    ("band", "credibility: {bands: [{bogus_key: 1}]}"),
+    ("names", "credibility: {names: {bogus_key: 1}}"),
+    ("signal", "credibility: {signals: [{bogus_key: 1}]}"),
+    (
+        "examples",
+        "credibility: {signals: [{id: s, examples: {bogus_key: 1}}]}",
+    ),
+    ("outlet", "credibility: {outlets: [{bogus_key: 1}]}"),
+];
+
+/// The keys the loader accepts where it refused `bogus_key`, from its message
+/// ("unknown field `bogus_key`, expected one of `id`, `name`").
+fn accepted_keys(probe: &str) -> BTreeSet<String> {
+    let mut builder = PackBuilder::new();
+    let error = builder
+        .add_text("probe.yaml", probe)
+        .expect_err("an unknown key is refused")
+        .to_string();
+    let (_, expected) = error
+        .split_once("unknown field `bogus_key`, expected")
+        .unwrap_or_else(|| panic!("not an unknown-key error for {probe:?}: {error}"));
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+fn schema_keys(schema: &Value, definition: &str) -> BTreeSet<String> {
+    let object = if definition.is_empty() {
+        schema
+    } else {
+        &schema["$defs"][definition]
+    };
+    assert_eq!(
+        object["additionalProperties"],
+        Value::Bool(false),
+        "schema definition '{definition}' must refuse unknown keys, as the loader does"
+    );
+    object["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("schema definition '{definition}' has no properties"))
+        .keys()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn schema_and_loader_accept_the_same_keys_everywhere() {
+    let schema = schema();
+    for (definition, probe) in PROBES {
+        let loader = accepted_keys(probe);
+        let documented = schema_keys(&schema, definition);
+        assert_eq!(
+            documented,
+            loader,
+            "keys of '{definition}': only in the schema {:?}, only in the loader {:?}",
+            documented.difference(&loader).collect::<Vec<_>>(),
+            loader.difference(&documented).collect::<Vec<_>>()
+        );
+    }
+    let probed: BTreeSet<&str> = PROBES.iter().map(|(d, _)| *d).collect();
+    let defined: BTreeSet<&str> = schema["$defs"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, d)| d["type"] == "object")
+        .map(|(name, _)| name.as_str())
+        .chain([""])
+        .collect();
+    assert_eq!(
+        probed, defined,
+        "every object of the schema is compared with the loader"
+    );
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_built_in_pack_file_validates_against_the_schema() {
+    let validator = jsonschema::validator_for(&schema()).expect("the schema compiles");
+    let mut files = Vec::new();
+    yaml_files(&root().join("rules"), &mut files);
+    assert!(files.len() > 10, "the built-in pack is found");
+    let mut failures = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let value: Value = serde_yaml::from_str(&text).unwrap();
+        for error in validator.iter_errors(&value) {
+            failures.push(format!(
+                "{}: {}: {error}",
+                file.display(),
+                error.instance_path()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_schema_refuses_what_the_loader_refuses() {
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    for bad in [
+        "entities: [{id: x, name: X, kind: embassy, country: GB}]",
+        "rules: [{id: r, severty: error}]",
+        "offices: [{id: o, name: O, country: GB, since: 'last year', holders: []}]",
+    ] {
+        let value: Value = serde_yaml::from_str(bad).unwrap();
+        assert!(!validator.is_valid(&value), "the schema accepts {bad}");
+        let mut builder = PackBuilder::new();
+        builder.add_default().unwrap();
+        let refused = builder.add_text("bad.yaml", bad).is_err() || builder.build().is_err();
+        assert!(refused, "the loader accepts {bad}");
+    }
+}
+
+/// The G20 countries and the EU, whose institutions the built-in pack promises to cover.
+const G20: &[&str] = &[
+    "AR", "AU", "BR", "CA", "CN", "DE", "EU", "FR", "GB", "ID", "IN", "IT", "JP", "KR", "MX", "RU",
+    "SA", "TR", "US", "ZA",
+];
+
+/// Functions a G20 country lacks, with the reason.
+const NO_SUCH_INSTITUTION: &[(&str, &str, &str)] = &[
+    (
+        "BR",
+        "interior ministry",
+        "the justice ministry holds public security",
+    ),
+    (
+        "FR",
+        "public prosecutor",
+        "prosecutors are local, save the financial and anti-terrorism ones",
+    ),
+    (
+        "IN",
+        "public prosecutor",
+        "prosecutors are appointed by each state",
+    ),
+    (
+        "IT",
+        "public prosecutor",
+        "prosecutors are local, save the anti-mafia directorate",
+    ),
+    (
+        "MX",
+        "justice ministry",
+        "the attorney general's office is autonomous",
+    ),
+    (
+        "US",
+        "interior ministry",
+        "the Department of Homeland Security holds it",
+    ),
+];
+
+#[test]
+fn every_g20_country_has_its_core_institutions() {
+    let pack = Pack::default_pack().unwrap();
+    let mut missing = Vec::new();
+    for country in G20 {
+        let own: Vec<_> = pack
+            .entities
+            .iter()
+            .filter(|e| pack.countries[e.country].id == *country)
+            .collect();
+        let has_kind = |kinds: &[EntityKind]| own.iter().any(|e| kinds.contains(&e.kind));
+        let has_function =
+            |function: &str| own.iter().any(|e| e.function.as_deref() == Some(function));
+        for kinds in [
+            &[EntityKind::Parliament][..],
+            &[EntityKind::Court],
+            &[EntityKind::Police],
+            &[EntityKind::Intelligence, EntityKind::SecurityService],
+        ] {
+            if !has_kind(kinds) {
+                missing.push(format!("{country}: {kinds:?}"));
+            }
+        }
+        for function in [
+            "public prosecutor",
+            "foreign ministry",
+            "defence ministry",
+            "interior ministry",
+            "justice ministry",
+        ] {
+            let excused = NO_SUCH_INSTITUTION
+                .iter()
+                .any(|(c, f, _)| c == country && *f == function);
+            if !excused && !has_function(function) {
+                missing.push(format!("{country}: {function}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "missing institutions: {missing:?}");
 }

@@ -13,6 +13,7 @@
 // A pack error is built once, at load time, and ends the run: its size costs nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod conflicts;
 pub mod credibility;
 pub mod raw;
 
@@ -419,6 +420,8 @@ pub struct Pack {
     pub offices: Vec<Office>,
     /// Credibility signals, base score, bands and outlet priors.
     pub credibility: credibility::Credibility,
+    /// Definitions of a later pack that contradict an earlier pack's; the later one was kept.
+    pub conflicts: Vec<conflicts::Conflict>,
 }
 
 impl Pack {
@@ -463,6 +466,7 @@ pub struct PackBuilder {
     rules: Vec<PendingRule>,
     offices: Vec<(RawOffice, usize)>,
     credibility: credibility::Builder,
+    conflicts: Vec<conflicts::Conflict>,
 }
 
 impl PackBuilder {
@@ -559,6 +563,7 @@ impl PackBuilder {
             }
             parsed.push(raw);
         }
+        self.find_conflicts(&parsed, &files);
         self.files.extend(files);
         for (index, raw) in parsed.into_iter().enumerate() {
             let file = base + index;
@@ -591,6 +596,46 @@ impl PackBuilder {
         Ok(())
     }
 
+    /// Records where the entities and offices of a new pack contradict those already merged.
+    fn find_conflicts(&mut self, parsed: &[RawFile], files: &[PackFile]) {
+        let names = &self.files;
+        let entities: Vec<_> = self
+            .entities
+            .iter()
+            .map(|(e, file)| {
+                let earlier = conflicts::Earlier {
+                    id: &e.id,
+                    country: &e.country,
+                    file: &names[*file].name,
+                };
+                (earlier, e)
+            })
+            .collect();
+        let offices: Vec<_> = self
+            .offices
+            .iter()
+            .map(|(o, file)| conflicts::Earlier {
+                id: &o.id,
+                country: &o.country,
+                file: &names[*file].name,
+            })
+            .collect();
+        let in_files = |index: usize| files[index].name.as_str();
+        let added_entities: Vec<_> = parsed
+            .iter()
+            .enumerate()
+            .flat_map(|(i, raw)| raw.entities.iter().map(move |e| (e, in_files(i))))
+            .collect();
+        let added_offices: Vec<_> = parsed
+            .iter()
+            .enumerate()
+            .flat_map(|(i, raw)| raw.offices.iter().map(move |o| (o, in_files(i))))
+            .collect();
+        let mut found = conflicts::entities(&entities, &added_entities);
+        found.extend(conflicts::offices(&offices, &added_offices));
+        self.conflicts.extend(found);
+    }
+
     fn merge_rule(&mut self, rule: RawRule, file: usize) {
         let Some(existing) = self.rules.iter_mut().find(|r| r.raw.id == rule.id) else {
             self.rules.push(PendingRule { raw: rule, file });
@@ -610,6 +655,7 @@ impl PackBuilder {
     pub fn build(self) -> Result<Pack, PackError> {
         let mut pack = Pack {
             infos: self.infos,
+            conflicts: self.conflicts,
             ..Pack::default()
         };
         for (raw, file) in &self.countries {

@@ -587,11 +587,19 @@ fn list_rules(pack: &Pack) -> u8 {
 }
 
 fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
+    // A user's pack builds on the built-in one (its countries, entities and rules), so it is
+    // tested merged with it: every rule's examples run against the knowledge as it will be.
     let pack = load(&PackArgs {
         rules: paths.to_vec(),
-        no_default_rules: !paths.is_empty(),
+        no_default_rules: false,
     })?;
-    let report = examples::run(&pack);
+    // The user's own rules are tested; a pack of knowledge alone tests every rule against it.
+    let own = |rule: &crosscheck::pack::Rule| !rule.file.starts_with("<built-in>");
+    let report = if pack.rules.iter().any(own) && !paths.is_empty() {
+        examples::run_rules(&pack, own)
+    } else {
+        examples::run(&pack)
+    };
     for failure in &report.failures {
         let label = match failure.failure {
             Failure::Missing => "Missing",

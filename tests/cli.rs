@@ -289,8 +289,7 @@ fn rules_test_reports_missing_and_noisy_examples() {
     std::fs::write(
         &pack,
         concat!(
-            "countries:\n  - id: GB\n    name: United Kingdom\n    names: [Britain]\n  - id: CN\n    name: China\n    demonyms: [Chinese]\n",
-            "entities:\n  - id: gb-cps\n    name: Crown Prosecution Service\n    kind: prosecutor\n    country: GB\n",
+            // A user's rule, tested against the built-in countries and institutions.
             "rules:\n  - id: attribution\n    detector: implausible-entity\n    severity: error\n    summary: test\n",
             "    examples:\n      flag:\n        - \"The Chinese Crown Prosecution Service acted.\"\n        - \"The Crown Prosecution Service acted.\"\n",
             "      pass:\n        - \"Britain's Crown Prosecution Service acted.\"\n        - \"The Chinese Crown Prosecution Service acted again.\"\n",

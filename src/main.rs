@@ -294,8 +294,6 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     }
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &new_baseline) {
         write_baseline(path, baseline)?;
-        // The findings are now accepted: a later run with --baseline reports none of them.
-        return Ok(CLEAN);
     }
     if args.strict && skipped > 0 {
         eprintln!(
@@ -303,6 +301,10 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             if skipped == 1 { " was" } else { "s were" }
         );
         return Ok(TROUBLE);
+    }
+    if args.write_baseline.is_some() {
+        // The findings are now accepted: a later run with --baseline reports none of them.
+        return Ok(CLEAN);
     }
     let threshold = match args.fail_on {
         Some(fail_on) => fail_on.threshold(),

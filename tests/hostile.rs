@@ -272,6 +272,18 @@ fn strict_makes_any_skipped_input_exit_two() {
         String::from_utf8_lossy(&strict.stdout).contains("Crown Prosecution Service"),
         "the report is still printed"
     );
+    // Writing a baseline still writes it, and --strict still says a file was skipped.
+    let baseline = dir.join("baseline.json");
+    let written = crosscheck(&[
+        "check",
+        "--strict",
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+        target,
+    ]);
+    assert_eq!(written.status.code(), Some(2), "{}", stderr(&written));
+    assert!(baseline.exists());
+    std::fs::remove_file(&baseline).unwrap();
     // A skipped input alone does not fail a run whose stories are clean.
     let clean_only = [dir.join("clean.txt"), dir.join("empty.txt")];
     let args = |strict: bool| {

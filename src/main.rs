@@ -111,6 +111,15 @@ struct CheckArgs {
     /// Check titles as of this day (YYYY-MM-DD) instead of each story's own date.
     #[arg(long, value_name = "DATE")]
     as_of: Option<String>,
+    /// Exit with 2 when any input was skipped (unreadable, not a story, over a limit).
+    #[arg(long)]
+    strict: bool,
+    /// Skip a story (a file, a JSON Lines line, standard input) larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = ingest::Limits::DEFAULT_MAX_STORY_BYTES)]
+    max_story_bytes: u64,
+    /// Skip a story holding a sentence longer than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = ingest::Limits::DEFAULT_MAX_SENTENCE_BYTES)]
+    max_sentence_bytes: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -221,8 +230,12 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         Some(path) => Some((path, read_listed(path, &pack)?)),
         None => None,
     };
-    let mut batch =
-        ingest::read_paths(&args.paths, &mut std::io::stdin()).map_err(|e| e.to_string())?;
+    let limits = ingest::Limits {
+        max_story_bytes: args.max_story_bytes,
+        max_sentence_bytes: args.max_sentence_bytes,
+    };
+    let mut batch = ingest::read_paths_with(&args.paths, &mut std::io::stdin(), &limits)
+        .map_err(|e| e.to_string())?;
     let by_config = config.apply_to_batch(&mut batch, &cwd);
     let by_git = if config.gitignore {
         drop_git_ignored(&args.paths, &cwd, &mut batch)
@@ -247,6 +260,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             ingest::READABLE_EXTENSIONS
         ));
     }
+    let skipped = batch.skipped.len();
     let suppressions = find_suppressions(&batch, &pack);
     let mut outcome = crosscheck::check_with(batch, &pack, crosscheck::Options { as_of });
     apply_suppressions(&suppressions, listed.as_ref(), &mut outcome);
@@ -284,6 +298,15 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     }
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &new_baseline) {
         write_baseline(path, baseline)?;
+    }
+    if args.strict && skipped > 0 {
+        eprintln!(
+            "error: {skipped} input{} skipped under --strict; the report above covers the rest",
+            if skipped == 1 { " was" } else { "s were" }
+        );
+        return Ok(TROUBLE);
+    }
+    if args.write_baseline.is_some() {
         // The findings are now accepted: a later run with --baseline reports none of them.
         return Ok(CLEAN);
     }

@@ -825,6 +825,8 @@ struct Walk<'a> {
     stack: Vec<Open>,
     /// Start tags seen beyond [`MAX_DEPTH`] and not yet closed.
     overflow: usize,
+    /// Whether any start tag was ever beyond [`MAX_DEPTH`], for the message when no text is found.
+    overflowed: bool,
     skip: usize,
     foreign: usize,
     header: usize,
@@ -850,6 +852,7 @@ impl<'a> Walk<'a> {
             mode,
             stack: Vec::new(),
             overflow: 0,
+            overflowed: false,
             skip: 0,
             foreign: 0,
             header: 0,
@@ -1052,6 +1055,7 @@ impl<'a> Walk<'a> {
     fn push(&mut self, name: &str, role: Role, author_link: bool) {
         if self.stack.len() >= MAX_DEPTH {
             self.overflow += 1;
+            self.overflowed = true;
             return;
         }
         match role {
@@ -1307,6 +1311,12 @@ impl<'a> Walk<'a> {
             .filter(|(index, b)| Some(*index) != headline_block && in_region(b))
             .map(|(_, b)| b)
             .collect();
+        if headline.is_empty() && body.is_empty() && self.overflowed {
+            return Err(format!(
+                "no article text found in the page (no <p> or <h1> with text in the first \
+                 {MAX_DEPTH} levels of nesting; deeper elements are not read)"
+            ));
+        }
         if headline.is_empty() && body.is_empty() {
             return Err("no article text found in the page (no <p> or <h1> with text)".into());
         }

@@ -22,9 +22,9 @@ struct RawStory {
     body: Option<String>,
 }
 
-/// Reads every line. Returns the stories and, for each line that is not one, its 1-based line
-/// number and the reason.
-pub fn read(raw: &str) -> (Vec<Draft>, Vec<(usize, String)>) {
+/// Reads every line. Returns the stories and, for each line that is not one (or is longer than
+/// `max_bytes`), its 1-based line number and the reason.
+pub fn read(raw: &str, max_bytes: u64) -> (Vec<Draft>, Vec<(usize, String)>) {
     let mut drafts = Vec::new();
     let mut bad = Vec::new();
     let mut line_start = 0;
@@ -37,6 +37,10 @@ pub fn read(raw: &str) -> (Vec<Draft>, Vec<(usize, String)>) {
             _ => (line, offset),
         };
         if line.trim().is_empty() {
+            continue;
+        }
+        if line.len() as u64 > max_bytes {
+            bad.push((index + 1, super::too_large(line.len() as u64, max_bytes)));
             continue;
         }
         match read_line(line, offset) {
@@ -227,7 +231,7 @@ mod tests {
 
     #[test]
     fn good_lines_are_read_and_bad_lines_reported() {
-        let (drafts, bad) = read(FILE);
+        let (drafts, bad) = read(FILE, u64::MAX);
         assert_eq!(drafts.len(), 2);
         assert_eq!(bad.len(), 2);
         assert_eq!(bad[0].0, 2);
@@ -249,7 +253,7 @@ mod tests {
 
     #[test]
     fn decoded_text_maps_back_to_the_file() {
-        let (drafts, _) = read(FILE);
+        let (drafts, _) = read(FILE, u64::MAX);
         let draft = &drafts[0];
         let text = draft.text.as_str();
         assert_eq!(

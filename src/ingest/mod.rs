@@ -25,6 +25,34 @@ use serde::Serialize;
 use crate::dates::{self, Date};
 use source::MappedText;
 
+/// How much input crosscheck takes on, so that no file can drive unbounded work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest story, in bytes: a file (or a JSON Lines line, or standard input) over it is
+    /// skipped before it is read.
+    pub max_story_bytes: u64,
+    /// Longest sentence, in bytes: a story with a longer one (a page of text with no full stop,
+    /// a table dumped on one line) is skipped, since claims are sought within sentences and no
+    /// prose sentence comes near it.
+    pub max_sentence_bytes: usize,
+}
+
+impl Limits {
+    /// The default largest story: 8 MiB, a hundred times a long feature.
+    pub const DEFAULT_MAX_STORY_BYTES: u64 = 8 * 1024 * 1024;
+    /// The default longest sentence: 64 KiB, a hundred times a long sentence.
+    pub const DEFAULT_MAX_SENTENCE_BYTES: usize = 64 * 1024;
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_story_bytes: Limits::DEFAULT_MAX_STORY_BYTES,
+            max_sentence_bytes: Limits::DEFAULT_MAX_SENTENCE_BYTES,
+        }
+    }
+}
+
 /// The file extensions crosscheck reads, for messages.
 pub const READABLE_EXTENSIONS: &str = ".txt, .md, .markdown, .html, .htm, .jsonl";
 
@@ -272,15 +300,28 @@ impl Format {
     }
 }
 
-/// Reads the stories in one file's text. Pure: the caller has read the file.
+/// Reads the stories in one file's text under the default [`Limits`]. Pure: the caller has read
+/// the file.
 pub fn read_text(path: &str, text: String, format: Format, batch: &mut Batch) {
+    read_text_with(path, text, format, &Limits::default(), batch);
+}
+
+/// Reads the stories in one file's text; a story over a limit is skipped. Pure: the caller has
+/// read the file.
+pub fn read_text_with(
+    path: &str,
+    text: String,
+    format: Format,
+    limits: &Limits,
+    batch: &mut Batch,
+) {
     let source = Arc::new(SourceFile::new(path.to_string(), text));
     let drafts = match format {
         Format::Plain => plain::read(source.text()).map(|d| vec![d]),
         Format::Markdown => markdown::read(source.text()).map(|d| vec![d]),
         Format::Html => html::read(source.text()).map(|d| vec![d]),
         Format::JsonLines => {
-            let (drafts, bad_lines) = jsonl::read(source.text());
+            let (drafts, bad_lines) = jsonl::read(source.text(), limits.max_story_bytes);
             batch
                 .skipped
                 .extend(bad_lines.into_iter().map(|(line, reason)| Skipped {
@@ -295,11 +336,18 @@ pub fn read_text(path: &str, text: String, format: Format, batch: &mut Batch) {
         }
     };
     match drafts {
-        Ok(drafts) => batch.stories.extend(
-            drafts
-                .into_iter()
-                .map(|draft| Story::from_draft(draft, Arc::clone(&source))),
-        ),
+        Ok(drafts) => {
+            for draft in drafts {
+                let story = Story::from_draft(draft, Arc::clone(&source));
+                match overlong_sentence(&story, limits.max_sentence_bytes) {
+                    None => batch.stories.push(story),
+                    Some(reason) => batch.skipped.push(Skipped {
+                        path: skipped_path(path, &story),
+                        reason,
+                    }),
+                }
+            }
+        }
         Err(reason) => batch.skipped.push(Skipped {
             path: path.to_string(),
             reason,
@@ -307,21 +355,78 @@ pub fn read_text(path: &str, text: String, format: Format, batch: &mut Batch) {
     }
 }
 
-/// Reads every story under `paths`: files, directories (recursively, in sorted order, hidden
-/// entries passed over) and `-` for `stdin`.
+/// How a skipped story is named: the file, with `:line` for a story inside a JSON Lines file.
+fn skipped_path(path: &str, story: &Story) -> String {
+    if story.line > 1 || story.id.contains('#') {
+        format!("{path}:{}", story.line)
+    } else {
+        path.to_string()
+    }
+}
+
+/// Why the story is skipped, when one of its sentences is longer than `max` bytes.
+fn overlong_sentence(story: &Story, max: usize) -> Option<String> {
+    let segmented = crate::segment::segment(story.text(), story.body_start);
+    let longest = segmented
+        .sentences
+        .iter()
+        .max_by_key(|s| s.span.end - s.span.start)?;
+    let length = longest.span.end - longest.span.start;
+    (length > max).then(|| {
+        let line = story.locate(longest.span.start).line;
+        format!(
+            "a sentence of {length} bytes on line {line} is longer than the limit of {max} \
+             bytes (not prose: a table or a page with no full stops?); raise it with \
+             --max-sentence-bytes"
+        )
+    })
+}
+
+/// Why a story of `size` bytes is skipped.
+fn too_large(size: u64, max: u64) -> String {
+    format!(
+        "{size} bytes is larger than the limit of {max} bytes for one story; raise it with \
+         --max-story-bytes"
+    )
+}
+
+/// Reads every story under `paths` under the default [`Limits`]: files, directories
+/// (recursively, in sorted order, hidden entries passed over) and `-` for `stdin`.
 pub fn read_paths(paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Batch, InputError> {
+    read_paths_with(paths, stdin, &Limits::default())
+}
+
+/// Reads every story under `paths` as [`read_paths`] does, skipping what is over the limits.
+pub fn read_paths_with(
+    paths: &[PathBuf],
+    stdin: &mut dyn Read,
+    limits: &Limits,
+) -> Result<Batch, InputError> {
     let mut batch = Batch::default();
     let mut visited_dirs = HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            if let Err(error) = stdin.read_to_end(&mut bytes) {
+            // Standard input has no size to look at first: read one byte past the limit.
+            let mut limited = stdin.take(limits.max_story_bytes.saturating_add(1));
+            if let Err(error) = limited.read_to_end(&mut bytes) {
                 return Err(InputError(format!("cannot read standard input: {error}")));
+            }
+            if bytes.len() as u64 > limits.max_story_bytes {
+                batch.skipped.push(Skipped {
+                    path: "<stdin>".to_string(),
+                    reason: format!(
+                        "more than {} bytes, the limit for one story; raise it with \
+                         --max-story-bytes",
+                        limits.max_story_bytes
+                    ),
+                });
+                continue;
             }
             match decode(bytes) {
                 Ok(text) => {
                     let format = Format::sniff(&text);
-                    read_text("<stdin>", text, format, &mut batch);
+                    read_text_with("<stdin>", text, format, limits, &mut batch);
                 }
                 Err(reason) => batch.skipped.push(Skipped {
                     path: "<stdin>".to_string(),
@@ -338,15 +443,15 @@ pub fn read_paths(paths: &[PathBuf], stdin: &mut dyn Read) -> Result<Batch, Inpu
             ))
         })?;
         if metadata.is_dir() {
-            walk_dir(path, &mut visited_dirs, &mut batch);
+            walk_dir(path, &mut visited_dirs, limits, &mut batch);
         } else {
-            read_file(path, &mut batch);
+            read_file(path, limits, &mut batch);
         }
     }
     Ok(batch)
 }
 
-fn walk_dir(dir: &Path, visited: &mut HashSet<PathBuf>, batch: &mut Batch) {
+fn walk_dir(dir: &Path, visited: &mut HashSet<PathBuf>, limits: &Limits, batch: &mut Batch) {
     // A symbolic link back up the tree would make the walk endless: each real directory is
     // entered once.
     if let Ok(real) = fs::canonicalize(dir)
@@ -377,17 +482,25 @@ fn walk_dir(dir: &Path, visited: &mut HashSet<PathBuf>, batch: &mut Batch) {
     children.sort();
     for child in children {
         match fs::metadata(&child) {
-            Ok(metadata) if metadata.is_dir() => walk_dir(&child, visited, batch),
-            Ok(_) => read_file(&child, batch),
+            Ok(metadata) if metadata.is_dir() => walk_dir(&child, visited, limits, batch),
+            Ok(_) => read_file(&child, limits, batch),
             Err(error) => batch.skipped.push(Skipped {
                 path: child.display().to_string(),
-                reason: describe_io_error(&error, "it may have been removed during the run"),
+                reason: if fs::symlink_metadata(&child).is_ok_and(|m| m.is_symlink()) {
+                    format!(
+                        "a symbolic link that leads nowhere readable ({}); point it at a story \
+                         or remove it",
+                        describe_io_error(&error, "check its target")
+                    )
+                } else {
+                    describe_io_error(&error, "it may have been removed during the run")
+                },
             }),
         }
     }
 }
 
-fn read_file(path: &Path, batch: &mut Batch) {
+fn read_file(path: &Path, limits: &Limits, batch: &mut Batch) {
     let display = path.display().to_string();
     let Some(format) = Format::from_path(path) else {
         batch.skipped.push(Skipped {
@@ -396,6 +509,17 @@ fn read_file(path: &Path, batch: &mut Batch) {
         });
         return;
     };
+    // JSON Lines files hold many stories: the limit is applied to each line instead.
+    if format != Format::JsonLines
+        && let Ok(metadata) = fs::metadata(path)
+        && metadata.len() > limits.max_story_bytes
+    {
+        batch.skipped.push(Skipped {
+            path: display,
+            reason: too_large(metadata.len(), limits.max_story_bytes),
+        });
+        return;
+    }
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -407,7 +531,7 @@ fn read_file(path: &Path, batch: &mut Batch) {
         }
     };
     match decode(bytes) {
-        Ok(text) => read_text(&display, text, format, batch),
+        Ok(text) => read_text_with(&display, text, format, limits, batch),
         Err(reason) => batch.skipped.push(Skipped {
             path: display,
             reason,

@@ -94,11 +94,37 @@ pub fn assess(
     groups: &[ClaimGroup],
     credibility: &Credibility,
 ) -> Assessment {
+    // Each story's findings and claim versions, indexed once, so that scoring a story reads
+    // only its own and the batch is not scanned once per story.
+    let mut findings_of: Vec<Vec<&Finding>> = vec![Vec::new(); stories.len()];
+    for finding in findings {
+        if let Some(own) = findings_of.get_mut(finding.story) {
+            own.push(finding);
+        }
+    }
+    let mut versions_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); stories.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for (v, version) in group.versions.iter().enumerate() {
+            for &i in version {
+                if let Some(own) = versions_of.get_mut(group.observations[i].story)
+                    && own.last() != Some(&(g, v))
+                {
+                    own.push((g, v));
+                }
+            }
+        }
+    }
     let scores: Vec<StoryScore> = (0..stories.len())
         .map(|index| {
             let mut found: Vec<Observed> = observed.get(index).cloned().unwrap_or_default();
-            found.extend(from_findings(index, findings, credibility));
-            found.extend(corroborated(index, stories, groups, credibility));
+            found.extend(from_findings(&findings_of[index], credibility));
+            found.extend(corroborated(
+                index,
+                stories,
+                groups,
+                &versions_of[index],
+                credibility,
+            ));
             score_story(index, found, credibility)
         })
         .collect();
@@ -139,7 +165,7 @@ fn mean(total: i32, count: usize) -> i32 {
 }
 
 /// The story's findings from other detectors that a `findings` signal counts.
-fn from_findings(story: usize, findings: &[Finding], credibility: &Credibility) -> Vec<Observed> {
+fn from_findings(findings: &[&Finding], credibility: &Credibility) -> Vec<Observed> {
     let mut out = Vec::new();
     for (index, signal) in credibility.signals.iter().enumerate() {
         let Check::Findings {
@@ -155,7 +181,7 @@ fn from_findings(story: usize, findings: &[Finding], credibility: &Credibility) 
         out.extend(
             findings
                 .iter()
-                .filter(|f| f.story == story && kinds.contains(&f.kind))
+                .filter(|f| kinds.contains(&f.kind))
                 .filter(|f| f.severity >= *min_severity)
                 .map(|f| Observed {
                     signal: index,
@@ -168,11 +194,13 @@ fn from_findings(story: usize, findings: &[Finding], credibility: &Credibility) 
 
 /// The story's claims that another outlet states the same way: for each claim group, the
 /// story's observations in a version that also holds an observation from another story of
-/// another (known) outlet. Two stories of one outlet do not corroborate each other.
+/// another (known) outlet. Two stories of one outlet do not corroborate each other. `versions`
+/// lists, as (group, version) in order, those that hold an observation of the story.
 fn corroborated(
     story: usize,
     stories: &[Story],
     groups: &[ClaimGroup],
+    versions: &[(usize, usize)],
     credibility: &Credibility,
 ) -> Vec<Observed> {
     let own = stories[story].outlet.as_deref().map(str::trim);
@@ -181,8 +209,10 @@ fn corroborated(
         if signal.check != Check::Corroborated || !signal.enabled {
             continue;
         }
-        for group in groups {
-            for version in &group.versions {
+        for &(g, v) in versions {
+            let group = &groups[g];
+            {
+                let version = &group.versions[v];
                 let observations = version.iter().map(|&i| &group.observations[i]);
                 let other = observations.clone().any(|o| {
                     o.story != story

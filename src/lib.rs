@@ -36,6 +36,7 @@ use ingest::{Batch, Format};
 use knowledge::KnowledgeBase;
 use outcome::Outcome;
 use pack::{Pack, Rule};
+use rayon::prelude::*;
 
 /// How a check runs, beyond the packs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,27 +51,31 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
 }
 
 /// Checks a batch of stories against the merged packs, with options.
+///
+/// The stages that read one story at a time (sentences, mentions, the per-story rules, claims
+/// and credibility signals) run in parallel on rayon's pool; their results are collected in
+/// story order, so the outcome is the same whatever the number of threads. A story's sentences
+/// and mentions are dropped as soon as its own stages are done: only its claims, findings and
+/// signals are kept for the stages across the batch.
 pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
     let knowledge = KnowledgeBase::new(pack);
     let rules = active_rules(pack);
+    let scoring = rules
+        .iter()
+        .any(|(_, d)| d.kind() == findings::Kind::Credibility);
+    let readings: Vec<Reading> = batch
+        .stories
+        .par_iter()
+        .enumerate()
+        .map(|(index, story)| read_story(index, story, &knowledge, &rules, pack, scoring))
+        .collect();
     let mut findings: Vec<Finding> = Vec::new();
-    let mut claims = Vec::with_capacity(batch.stories.len());
-    let mut readings = Vec::with_capacity(batch.stories.len());
-    for (index, story) in batch.stories.iter().enumerate() {
-        let segmented = segment::segment(story.text(), story.body_start);
-        let mentions = knowledge.mentions(story.text());
-        let view = StoryView {
-            index,
-            story,
-            segmented: &segmented,
-            mentions: &mentions,
-            pack,
-        };
-        for (rule, detector) in &rules {
-            detector.check_story(&view, rule, &mut findings);
-        }
-        claims.push(claims::extract(story.text(), &segmented, story.date));
-        readings.push((segmented, mentions));
+    let mut claims = Vec::with_capacity(readings.len());
+    let mut observed = Vec::with_capacity(readings.len());
+    for reading in readings {
+        findings.extend(reading.findings);
+        claims.push(reading.claims);
+        observed.push(reading.signals);
     }
     let story_claims: Vec<StoryClaims<'_>> = batch
         .stories
@@ -96,48 +101,61 @@ pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
         detector.check_batch(&view, rule, &mut findings);
     }
     let claims = outcome::claims(&batch.stories, &groups);
-    let credibility = assess_credibility(&batch, &readings, &findings, &groups, pack, &rules);
+    // Scored once all detectors have run, since a story's findings from the other rules count
+    // against it and its claims other outlets share count for it.
+    let credibility = scoring.then(|| {
+        credibility::assess(
+            &batch.stories,
+            &observed,
+            &findings,
+            &groups,
+            &pack.credibility,
+        )
+    });
     let mut outcome = Outcome::with_credibility(batch, findings, credibility);
     outcome.claims = claims;
     outcome
 }
 
-/// Scores every story and outlet once all detectors have run, since a story's findings from
-/// the other rules count against it and its claims other outlets share count for it; `None`
-/// when the `credibility` rule is disabled.
-fn assess_credibility(
-    batch: &Batch,
-    readings: &[(segment::Segmented, knowledge::Mentions)],
-    findings: &[Finding],
-    groups: &[align::ClaimGroup],
-    pack: &Pack,
+/// What the per-story stages keep of one story for the stages across the batch.
+struct Reading {
+    findings: Vec<Finding>,
+    claims: Vec<claims::SentenceClaims>,
+    signals: Vec<credibility::Observed>,
+}
+
+/// Runs the stages that need one story alone: sentences, mentions, the per-story rules,
+/// claims, and (when `scoring`) the credibility signals.
+fn read_story(
+    index: usize,
+    story: &ingest::Story,
+    knowledge: &KnowledgeBase,
     rules: &[(&Rule, &'static dyn Detector)],
-) -> Option<credibility::Assessment> {
-    rules
-        .iter()
-        .find(|(_, d)| d.kind() == findings::Kind::Credibility)?;
-    let observed: Vec<Vec<credibility::Observed>> = batch
-        .stories
-        .iter()
-        .zip(readings)
-        .enumerate()
-        .map(|(index, (story, (segmented, mentions)))| {
-            detectors::credibility_signals(&StoryView {
-                index,
-                story,
-                segmented,
-                mentions,
-                pack,
-            })
-        })
-        .collect();
-    Some(credibility::assess(
-        &batch.stories,
-        &observed,
+    pack: &Pack,
+    scoring: bool,
+) -> Reading {
+    let segmented = segment::segment(story.text(), story.body_start);
+    let mentions = knowledge.mentions(story.text());
+    let view = StoryView {
+        index,
+        story,
+        segmented: &segmented,
+        mentions: &mentions,
+        pack,
+    };
+    let mut findings = Vec::new();
+    for (rule, detector) in rules {
+        detector.check_story(&view, rule, &mut findings);
+    }
+    Reading {
         findings,
-        groups,
-        &pack.credibility,
-    ))
+        claims: claims::extract(story.text(), &segmented, story.date),
+        signals: if scoring {
+            detectors::credibility_signals(&view)
+        } else {
+            Vec::new()
+        },
+    }
 }
 
 /// Checks stories given as (file name, text); the file name's extension picks the reader.

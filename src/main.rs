@@ -53,6 +53,12 @@ enum RulesCommand {
         #[command(flatten)]
         packs: PackArgs,
     },
+    /// Print every name the loaded packs match (institutions, countries, regions, offices and
+    /// their holders, with aliases and abbreviations), one per line, each once.
+    Names {
+        #[command(flatten)]
+        packs: PackArgs,
+    },
     /// Run every rule's examples; report each failure as Missing or Noisy.
     Test {
         /// Packs to test (a YAML file or a directory); the built-in pack when none is given.
@@ -169,6 +175,9 @@ fn main() -> ExitCode {
         Command::Rules {
             command: RulesCommand::List { packs },
         } => load_here(&packs).map(|pack| list_rules(&pack)),
+        Command::Rules {
+            command: RulesCommand::Names { packs },
+        } => load_here(&packs).map(|pack| list_names(&pack)),
         Command::Rules {
             command: RulesCommand::Test { paths },
         } => test_rules(&paths),
@@ -605,6 +614,57 @@ fn list_rules(pack: &Pack) -> u8 {
             rule.severity.as_str(),
             rule.summary
         );
+    }
+    CLEAN
+}
+
+fn list_names(pack: &Pack) -> u8 {
+    let mut names: Vec<&str> = Vec::new();
+    for entity in &pack.entities {
+        names.push(&entity.name);
+        names.extend(
+            entity
+                .aliases
+                .iter()
+                .chain(&entity.abbreviations)
+                .map(String::as_str),
+        );
+    }
+    for country in &pack.countries {
+        names.push(&country.name);
+        let words = country.names.iter().chain(&country.demonyms);
+        names.extend(words.chain(&country.metonyms).map(String::as_str));
+        for region in &country.regions {
+            names.push(&region.name);
+            names.extend(
+                region
+                    .names
+                    .iter()
+                    .chain(&region.demonyms)
+                    .map(String::as_str),
+            );
+        }
+    }
+    for office in &pack.offices {
+        names.push(&office.name);
+        names.extend(
+            office
+                .titles
+                .iter()
+                .chain(&office.generic_titles)
+                .map(String::as_str),
+        );
+        for holder in &office.holders {
+            names.push(&holder.name);
+            names.extend(holder.aliases.iter().map(String::as_str));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut out = std::io::stdout().lock();
+    for name in names.into_iter().filter(|name| seen.insert(*name)) {
+        if writeln!(out, "{name}").is_err() {
+            break;
+        }
     }
     CLEAN
 }

@@ -1048,3 +1048,25 @@ fn without_credibility(dir: &Path) -> PathBuf {
     std::fs::write(&path, "rules:\n  - id: credibility\n    enabled: false\n").unwrap();
     path
 }
+
+#[test]
+fn rules_names_lists_every_name_alias_and_country_word_once() {
+    let output = crosscheck(&["rules", "names"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let names: Vec<&str> = text.lines().collect();
+    for expected in [
+        "Crown Prosecution Service",
+        "CPS",
+        "United Kingdom",
+        "British",
+        "Scotland",
+        "Keir Starmer",
+    ] {
+        assert!(names.contains(&expected), "{expected} missing");
+    }
+    let unique: std::collections::HashSet<&str> = names.iter().copied().collect();
+    assert_eq!(unique.len(), names.len(), "a name is listed twice");
+    let none = crosscheck(&["rules", "names", "--no-default-rules"]);
+    assert_eq!(stdout(&none), "");
+}

@@ -73,7 +73,10 @@ impl Detector for Contradiction {
                     // most, against each other. A disagreement between two minor versions of
                     // a large group is more likely two figures than two versions of one.
                     let against_leader = vp == 0 && size(vi) < size(0);
-                    let tie = vi < 2 && vp < 2 && size(0) == size(1);
+                    // A name in one sentence shared by two stories may be two streets, two
+                    // speakers: a swap needs a majority behind the other name.
+                    let names = matches!(group.subject, Subject::Name(_));
+                    let tie = vi < 2 && vp < 2 && size(0) == size(1) && !names;
                     if vi == vp
                         || !(against_leader || tie)
                         || agree(&mine.value, &theirs.value)

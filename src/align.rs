@@ -1008,7 +1008,7 @@ pub fn agree(a: &Value, b: &Value) -> bool {
         (Value::Day(_, Some(x)), Value::Day(_, Some(y))) => x == y,
         (Value::Day(Some(date), _), Value::Day(None, Some(weekday)))
         | (Value::Day(None, Some(weekday)), Value::Day(Some(date), _)) => {
-            (date.days_since_epoch() + 3).rem_euclid(7) == i64::from(*weekday)
+            date.weekday() == *weekday
         }
         (Value::Day(..), Value::Day(..)) => true,
         (Value::Age(x, dx), Value::Age(y, dy)) => {

@@ -1460,9 +1460,7 @@ fn days(text: &str, sentence: Span, story_date: Option<Date>) -> Vec<EventDay> {
 /// The latest day on or before `date` that falls on `weekday` (0 = Monday).
 fn latest_weekday(date: Date, weekday: u8) -> Date {
     let days = date.days_since_epoch();
-    // 1970-01-01 was a Thursday (3).
-    let today = (days + 3).rem_euclid(7);
-    let back = (today - i64::from(weekday)).rem_euclid(7);
+    let back = (i64::from(date.weekday()) - i64::from(weekday)).rem_euclid(7);
     Date::from_days_since_epoch(days - back)
 }
 

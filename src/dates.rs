@@ -80,6 +80,12 @@ impl Date {
 }
 
 impl Date {
+    /// The day of the week, 0 = Monday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (3).
+        (self.days_since_epoch() + 3).rem_euclid(7) as u8
+    }
+
     /// The date `days` days after 1970-01-01 (before it when negative).
     pub fn from_days_since_epoch(days: i64) -> Date {
         // Howard Hinnant's civil_from_days.
@@ -250,6 +256,16 @@ mod tests {
             assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
         }
         assert_eq!(Date::from_days_since_epoch(20_158), date(2025, 3, 11));
+        assert_eq!(
+            date(2025, 3, 11).weekday(),
+            1,
+            "11 March 2025 was a Tuesday"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(0).weekday(),
+            3,
+            "1 January 1970 was a Thursday"
+        );
     }
 
     #[test]

@@ -10,6 +10,8 @@
 
 use std::fmt::Write;
 
+use crosscheck::dates::Date;
+
 /// A small, seeded pseudo-random generator (SplitMix64): fast, and the same on every machine.
 pub struct Rng(u64);
 
@@ -128,37 +130,22 @@ struct Day {
 }
 
 impl Day {
-    /// Days since 1970-01-01 (Howard Hinnant's algorithm).
-    fn ordinal(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    fn from_ordinal(z: i64) -> Day {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Day { year, month, day }
+    /// The same day as the checker's own date type, which does the calendar arithmetic.
+    fn date(self) -> Date {
+        Date::new(self.year, self.month, self.day).expect("generated days are real days")
     }
 
     fn plus(self, days: i64) -> Day {
-        Day::from_ordinal(self.ordinal() + days)
+        let date = Date::from_days_since_epoch(self.date().days_since_epoch() + days);
+        Day {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+        }
     }
 
     fn weekday(self) -> &'static str {
-        // 1970-01-01 was a Thursday.
-        WEEKDAYS[(self.ordinal() + 3).rem_euclid(7) as usize]
+        WEEKDAYS[usize::from(self.date().weekday())]
     }
 
     fn iso(self) -> String {

@@ -264,7 +264,10 @@ impl ClaimGroup {
 
 /// Finds pairs of sentences of different stories that state the same thing.
 pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
-    let idf = inverse_document_frequency(stories);
+    // Every stem each story uses: for its weight, and for asking whether a story ever mentions
+    // a name.
+    let story_words = distinct_per_story(stories, |s| &s.stems);
+    let idf = inverse_document_frequency(&story_words);
     let mut postings: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for (s, story) in stories.iter().enumerate() {
         for (i, sentence) in story.sentences.iter().enumerate() {
@@ -274,35 +277,11 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
         }
     }
     let weight = |stem: &str| idf.get(stem).copied().unwrap_or(0.0);
-    let anchors = anchor_names(stories);
-    let story_names: Vec<Vec<&str>> = stories
-        .iter()
-        .map(|story| {
-            let mut names: Vec<&str> = story
-                .sentences
-                .iter()
-                .flat_map(|s| s.names.iter().map(String::as_str))
-                .filter(|n| anchors.contains_key(*n))
-                .collect();
-            names.sort_unstable();
-            names.dedup();
-            names
-        })
-        .collect();
-    // Every stem each story uses, for asking whether it ever mentions a name.
-    let story_words: Vec<Vec<&str>> = stories
-        .iter()
-        .map(|story| {
-            let mut words: Vec<&str> = story
-                .sentences
-                .iter()
-                .flat_map(|s| s.stems.iter().map(String::as_str))
-                .collect();
-            words.sort_unstable();
-            words.dedup();
-            words
-        })
-        .collect();
+    let mut story_names = distinct_per_story(stories, |s| &s.names);
+    let anchors = anchor_names(&story_names);
+    for names in &mut story_names {
+        names.retain(|n| anchors.contains_key(*n));
+    }
     let mut same_event: HashMap<(usize, usize), bool> = HashMap::new();
     let alignable = |c: &SentenceClaims| c.stems.len() >= MIN_STEMS;
     let mut pairs = Vec::new();
@@ -367,21 +346,9 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
 
 /// The proper names rare enough in the batch to anchor a sentence to one event, with the number
 /// of stories using each.
-fn anchor_names(stories: &[StoryClaims<'_>]) -> HashMap<String, usize> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for story in stories {
-        let mut seen: Vec<&str> = story
-            .sentences
-            .iter()
-            .flat_map(|s| s.names.iter().map(String::as_str))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for name in seen {
-            *df.entry(name).or_insert(0) += 1;
-        }
-    }
-    let limit = ANCHOR_STORIES.max(stories.len() / ANCHOR_SHARE);
+fn anchor_names(story_names: &[Vec<&str>]) -> HashMap<String, usize> {
+    let df = document_frequency(story_names);
+    let limit = ANCHOR_STORIES.max(story_names.len() / ANCHOR_SHARE);
     df.into_iter()
         .filter(|&(_, count)| count <= limit)
         .map(|(name, count)| (name.to_string(), count))
@@ -455,24 +422,41 @@ fn close_in_time(a: &StoryClaims<'_>, b: &StoryClaims<'_>) -> bool {
     }
 }
 
-fn inverse_document_frequency(stories: &[StoryClaims<'_>]) -> HashMap<String, f64> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for story in stories {
-        let mut seen: Vec<&str> = story
-            .sentences
-            .iter()
-            .flat_map(|s| s.stems.iter().map(String::as_str))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for stem in seen {
-            *df.entry(stem).or_insert(0) += 1;
-        }
-    }
-    let n = stories.len() as f64;
+fn inverse_document_frequency(story_words: &[Vec<&str>]) -> HashMap<String, f64> {
+    let df = document_frequency(story_words);
+    let n = story_words.len() as f64;
     df.into_iter()
         .map(|(stem, count)| (stem.to_string(), (1.0 + n / count as f64).ln()))
         .collect()
+}
+
+/// Each story's distinct words of one kind (its stems, its names), sorted.
+fn distinct_per_story<'a>(
+    stories: &[StoryClaims<'a>],
+    words: impl Fn(&'a SentenceClaims) -> &'a [String],
+) -> Vec<Vec<&'a str>> {
+    stories
+        .iter()
+        .map(|story| {
+            let mut seen: Vec<&str> = story
+                .sentences
+                .iter()
+                .flat_map(|s| words(s).iter().map(String::as_str))
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen
+        })
+        .collect()
+}
+
+/// In how many stories each word occurs, given each story's distinct words.
+fn document_frequency<'a>(per_story: &[Vec<&'a str>]) -> HashMap<&'a str, usize> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for word in per_story.iter().flatten() {
+        *df.entry(word).or_insert(0) += 1;
+    }
+    df
 }
 
 /// Sum of the weights of shared stems over the sum of the weights of all stems. Both lists are

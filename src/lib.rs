@@ -136,13 +136,20 @@ fn read_story(
 ) -> Reading {
     let segmented = segment::segment(story.text(), story.body_start);
     let mentions = knowledge.mentions(story.text());
-    let view = StoryView {
+    let mut view = StoryView {
         index,
         story,
         segmented: &segmented,
         mentions: &mentions,
         pack,
+        signals: &[],
     };
+    let signals = if scoring {
+        detectors::credibility_signals(&view)
+    } else {
+        Vec::new()
+    };
+    view.signals = &signals;
     let mut findings = Vec::new();
     for (rule, detector) in rules {
         detector.check_story(&view, rule, &mut findings);
@@ -150,11 +157,7 @@ fn read_story(
     Reading {
         findings,
         claims: claims::extract(story.text(), &segmented, story.date),
-        signals: if scoring {
-            detectors::credibility_signals(&view)
-        } else {
-            Vec::new()
-        },
+        signals,
     }
 }
 

@@ -54,7 +54,7 @@ impl Detector for Credibility {
 
     fn check_story(&self, view: &StoryView<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let signals = &view.pack.credibility.signals;
-        for observed in observe(view) {
+        for observed in view.signals {
             let signal = &signals[observed.signal];
             if signal.is_favourable() {
                 continue;

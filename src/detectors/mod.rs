@@ -31,6 +31,9 @@ pub struct StoryView<'a> {
     pub mentions: &'a Mentions,
     /// The merged packs.
     pub pack: &'a Pack,
+    /// The credibility signals found in it ([`credibility_signals`]), read once for the
+    /// credibility rule and the score; empty when no credibility rule is enabled.
+    pub signals: &'a [crate::credibility::Observed],
 }
 
 /// Everything a detector may read about the whole batch.

@@ -16,6 +16,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::claims::{Range, SentenceClaims, Unit, stem};
 use crate::dates::Date;
 use crate::findings::Span;
@@ -264,49 +266,84 @@ impl ClaimGroup {
 
 /// Finds pairs of sentences of different stories that state the same thing.
 pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
+    let vocabulary = Vocabulary::new(stories);
     // Every stem each story uses: for its weight, and for asking whether a story ever mentions
     // a name.
-    let story_words = distinct_per_story(stories, |s| &s.stems);
-    let idf = inverse_document_frequency(&story_words);
-    let mut postings: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (s, story) in stories.iter().enumerate() {
-        for (i, sentence) in story.sentences.iter().enumerate() {
-            for stem in &sentence.stems {
-                postings.entry(stem.as_str()).or_default().push((s, i));
+    let story_words = vocabulary.per_story(stories, |s| &s.stems);
+    let idf = inverse_document_frequency(&story_words, vocabulary.len());
+    let sentence_stems: Vec<Vec<Vec<u32>>> = stories
+        .iter()
+        .map(|story| {
+            story
+                .sentences
+                .iter()
+                .map(|s| vocabulary.ids(&s.stems))
+                .collect()
+        })
+        .collect();
+    let sentence_names: Vec<Vec<Vec<u32>>> = stories
+        .iter()
+        .map(|story| {
+            story
+                .sentences
+                .iter()
+                .map(|s| vocabulary.ids(&s.names))
+                .collect()
+        })
+        .collect();
+    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary.len()];
+    for (s, story) in sentence_stems.iter().enumerate() {
+        for (i, stems) in story.iter().enumerate() {
+            for &stem in stems {
+                postings[stem as usize].push((s as u32, i as u32));
             }
         }
     }
-    let weight = |stem: &str| idf.get(stem).copied().unwrap_or(0.0);
-    let mut story_names = distinct_per_story(stories, |s| &s.names);
-    let anchors = anchor_names(&story_names);
+    let mut story_names = vocabulary.per_story(stories, |s| &s.names);
+    let anchors = anchor_names(&story_names, vocabulary.len());
     for names in &mut story_names {
-        names.retain(|n| anchors.contains_key(*n));
+        names.retain(|&n| anchors[n as usize] > 0);
     }
-    let mut same_event: HashMap<(usize, usize), bool> = HashMap::new();
+    let mut same_event: FxHashMap<(usize, usize), bool> = FxHashMap::default();
     let alignable = |c: &SentenceClaims| c.stems.len() >= MIN_STEMS;
     let mut pairs = Vec::new();
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    // For each sentence of the batch, by its place in `first` order, the indexed stems it
+    // shares with the sentence being paired; and the sentences met so far.
+    let first: Vec<usize> = stories
+        .iter()
+        .scan(0, |next, story| {
+            let at = *next;
+            *next += story.sentences.len();
+            Some(at)
+        })
+        .collect();
+    let total: usize = stories.iter().map(|s| s.sentences.len()).sum();
+    let mut shared: Vec<u32> = vec![0; total];
+    let mut met: Vec<(u32, u32)> = Vec::new();
     for (s, story) in stories.iter().enumerate() {
         for (i, sentence) in story.sentences.iter().enumerate() {
             if !alignable(sentence) {
                 continue;
             }
-            shared.clear();
-            for stem in &sentence.stems {
-                let Some(list) = postings.get(stem.as_str()) else {
-                    continue;
-                };
+            let stems = &sentence_stems[s][i];
+            met.clear();
+            for &stem in stems {
+                let list = &postings[stem as usize];
                 if list.len() > MAX_POSTINGS {
                     continue;
                 }
-                for &(t, j) in list {
-                    // Each pair once, and never within one story.
-                    if t > s {
-                        *shared.entry((t, j)).or_insert(0) += 1;
+                // Each pair once, and never within one story.
+                for &(t, j) in list.iter().filter(|&&(t, _)| t as usize > s) {
+                    let count = &mut shared[first[t as usize] + j as usize];
+                    if *count == 0 {
+                        met.push((t, j));
                     }
+                    *count += 1;
                 }
             }
-            for (&(t, j), &count) in &shared {
+            for &(t, j) in &met {
+                let (t, j) = (t as usize, j as usize);
+                let count = std::mem::take(&mut shared[first[t] + j]) as usize;
                 if count < MIN_SHARED || !close_in_time(story, &stories[t]) {
                     continue;
                 }
@@ -318,8 +355,8 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
                     continue;
                 }
                 let foreign = different_subjects(
-                    (sentence, &story_words[s]),
-                    (other, &story_words[t]),
+                    (&sentence_names[s][i], &story_words[s]),
+                    (&sentence_names[t][j], &story_words[t]),
                     &anchors,
                 );
                 let linked = *same_event
@@ -328,7 +365,7 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
                 if !linked {
                     continue;
                 }
-                let similarity = weighted_jaccard(&sentence.stems, &other.stems, &weight);
+                let similarity = weighted_jaccard(stems, &sentence_stems[t][j], &idf);
                 if similarity >= MIN_PAIR {
                     pairs.push(Pair {
                         a: (s, i),
@@ -344,15 +381,73 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
     pairs
 }
 
-/// The proper names rare enough in the batch to anchor a sentence to one event, with the number
-/// of stories using each.
-fn anchor_names(story_names: &[Vec<&str>]) -> HashMap<String, usize> {
-    let df = document_frequency(story_names);
+/// Every stem and name of a batch, numbered in alphabetical order, so that sorted lists of
+/// words become sorted lists of numbers and are compared without comparing strings.
+struct Vocabulary<'a> {
+    ids: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn new(stories: &[StoryClaims<'a>]) -> Vocabulary<'a> {
+        let mut words: Vec<&'a str> = stories
+            .iter()
+            .flat_map(|story| story.sentences)
+            .flat_map(|s| s.stems.iter().chain(&s.names))
+            .map(String::as_str)
+            .collect::<rustc_hash::FxHashSet<&str>>()
+            .into_iter()
+            .collect();
+        words.sort_unstable();
+        let ids = words
+            .into_iter()
+            .enumerate()
+            .map(|(id, word)| (word, id as u32))
+            .collect();
+        Vocabulary { ids }
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The numbers of a list of words; sorted if the words are.
+    fn ids(&self, words: &[String]) -> Vec<u32> {
+        words.iter().map(|w| self.ids[w.as_str()]).collect()
+    }
+
+    /// Each story's distinct words of one kind (its stems, its names), sorted.
+    fn per_story(
+        &self,
+        stories: &[StoryClaims<'a>],
+        words: impl Fn(&'a SentenceClaims) -> &'a [String],
+    ) -> Vec<Vec<u32>> {
+        stories
+            .iter()
+            .map(|story| {
+                let mut seen: Vec<u32> = story
+                    .sentences
+                    .iter()
+                    .flat_map(|s| words(s).iter().map(|w| self.ids[w.as_str()]))
+                    .collect();
+                seen.sort_unstable();
+                seen.dedup();
+                seen
+            })
+            .collect()
+    }
+}
+
+/// For each word of the vocabulary, the number of stories using it if it is a proper name rare
+/// enough in the batch to anchor a sentence to one event, or 0.
+fn anchor_names(story_names: &[Vec<u32>], words: usize) -> Vec<usize> {
+    let mut df = document_frequency(story_names, words);
     let limit = ANCHOR_STORIES.max(story_names.len() / ANCHOR_SHARE);
-    df.into_iter()
-        .filter(|&(_, count)| count <= limit)
-        .map(|(name, count)| (name.to_string(), count))
-        .collect()
+    for count in &mut df {
+        if *count > limit {
+            *count = 0;
+        }
+    }
+    df
 }
 
 /// Whether two stories report the same event: they share rare proper names, two of them or
@@ -361,12 +456,17 @@ fn anchor_names(story_names: &[Vec<&str>]) -> HashMap<String, usize> {
 /// company said it filed an offering of 50 mln dlrs", "Moody's said it may downgrade") may
 /// well be about different companies, and two wire stories that share a market and a ministry
 /// but not their companies are two stories. Both name lists are sorted.
-fn shares_anchor(a: &[&str], b: &[&str], anchors: &HashMap<String, usize>) -> bool {
-    let shared: Vec<&&str> = a.iter().filter(|n| b.binary_search(n).is_ok()).collect();
+fn shares_anchor(a: &[u32], b: &[u32], anchors: &[usize]) -> bool {
+    let shared: Vec<u32> = a
+        .iter()
+        .copied()
+        .filter(|n| b.binary_search(n).is_ok())
+        .collect();
     let weight: usize = shared
         .iter()
-        .filter_map(|n| anchors.get(**n))
-        .map(|&stories| if stories <= VERY_RARE { 2 } else { 1 })
+        .map(|&n| anchors[n as usize])
+        .filter(|&stories| stories > 0)
+        .map(|stories| if stories <= VERY_RARE { 2 } else { 1 })
         .sum();
     let smaller = a.len().min(b.len()).max(1);
     weight >= 2 && shared.len() as f64 >= SHARED_NAMES * smaller as f64
@@ -376,17 +476,17 @@ fn shares_anchor(a: &[&str], b: &[&str], anchors: &HashMap<String, usize>) -> bo
 /// other's story never mentions ("Thomson McKinnon Mortgage Assets is offering 100 mln dlrs of
 /// mortgage obligations" and "Kidder Peabody Mortgage Assets Trust is offering 500 mln dlrs":
 /// the same template, two companies). A sentence that names nothing, or only what the other
-/// story names too, may well be about the same thing.
+/// story names too, may well be about the same thing. Each sentence comes with its names and
+/// its story's stems.
 fn different_subjects(
-    (a, story_a): (&SentenceClaims, &[&str]),
-    (b, story_b): (&SentenceClaims, &[&str]),
-    anchors: &HashMap<String, usize>,
+    (a, story_a): (&[u32], &[u32]),
+    (b, story_b): (&[u32], &[u32]),
+    anchors: &[usize],
 ) -> bool {
-    let foreign = |sentence: &SentenceClaims, other_story: &[&str]| {
-        sentence
-            .names
+    let foreign = |names: &[u32], other_story: &[u32]| {
+        names
             .iter()
-            .any(|n| anchors.contains_key(n) && other_story.binary_search(&n.as_str()).is_err())
+            .any(|&n| anchors[n as usize] > 0 && other_story.binary_search(&n).is_err())
     };
     foreign(a, story_b) && foreign(b, story_a)
 }
@@ -422,69 +522,57 @@ fn close_in_time(a: &StoryClaims<'_>, b: &StoryClaims<'_>) -> bool {
     }
 }
 
-fn inverse_document_frequency(story_words: &[Vec<&str>]) -> HashMap<String, f64> {
-    let df = document_frequency(story_words);
+/// The weight of each word of the vocabulary: rarer across the batch's stories, heavier.
+fn inverse_document_frequency(story_words: &[Vec<u32>], words: usize) -> Vec<f64> {
     let n = story_words.len() as f64;
-    df.into_iter()
-        .map(|(stem, count)| (stem.to_string(), (1.0 + n / count as f64).ln()))
-        .collect()
-}
-
-/// Each story's distinct words of one kind (its stems, its names), sorted.
-fn distinct_per_story<'a>(
-    stories: &[StoryClaims<'a>],
-    words: impl Fn(&'a SentenceClaims) -> &'a [String],
-) -> Vec<Vec<&'a str>> {
-    stories
-        .iter()
-        .map(|story| {
-            let mut seen: Vec<&str> = story
-                .sentences
-                .iter()
-                .flat_map(|s| words(s).iter().map(String::as_str))
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            seen
+    document_frequency(story_words, words)
+        .into_iter()
+        .map(|count| {
+            if count == 0 {
+                0.0
+            } else {
+                (1.0 + n / count as f64).ln()
+            }
         })
         .collect()
 }
 
-/// In how many stories each word occurs, given each story's distinct words.
-fn document_frequency<'a>(per_story: &[Vec<&'a str>]) -> HashMap<&'a str, usize> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for word in per_story.iter().flatten() {
-        *df.entry(word).or_insert(0) += 1;
+/// In how many stories each word of the vocabulary occurs, given each story's distinct words.
+fn document_frequency(per_story: &[Vec<u32>], words: usize) -> Vec<usize> {
+    let mut df = vec![0; words];
+    for &word in per_story.iter().flatten() {
+        df[word as usize] += 1;
     }
     df
 }
 
 /// Sum of the weights of shared stems over the sum of the weights of all stems. Both lists are
 /// sorted.
-fn weighted_jaccard(a: &[String], b: &[String], weight: &impl Fn(&str) -> f64) -> f64 {
+fn weighted_jaccard(a: &[u32], b: &[u32], weight: &[f64]) -> f64 {
+    let weight = |w: u32| weight[w as usize];
     let (mut i, mut j) = (0, 0);
     let (mut shared, mut union) = (0.0, 0.0);
     while i < a.len() || j < b.len() {
         match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x == y => {
+            (Some(&x), Some(&y)) if x == y => {
                 shared += weight(x);
                 union += weight(x);
                 i += 1;
                 j += 1;
             }
-            (Some(x), Some(y)) if x < y => {
+            (Some(&x), Some(&y)) if x < y => {
                 union += weight(x);
                 i += 1;
             }
-            (Some(_), Some(y)) => {
+            (Some(_), Some(&y)) => {
                 union += weight(y);
                 j += 1;
             }
-            (Some(x), None) => {
+            (Some(&x), None) => {
                 union += weight(x);
                 i += 1;
             }
-            (None, Some(y)) => {
+            (None, Some(&y)) => {
                 union += weight(y);
                 j += 1;
             }

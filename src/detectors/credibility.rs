@@ -26,8 +26,8 @@ use super::{Detector, StoryView};
 use crate::credibility::Observed;
 use crate::findings::{Finding, Kind, Span};
 use crate::pack::Rule;
-use crate::pack::credibility::{Check, Scope, Signal};
-use crate::segment::Part;
+use crate::pack::credibility::{Candidates, Check, Scope, Signal};
+use crate::segment::{Part, Sentence};
 
 /// The credibility detector.
 pub struct Credibility;
@@ -113,6 +113,8 @@ struct Reading<'a> {
     surnames: Vec<&'a str>,
     /// Index of the last paragraph of the opening.
     opening_end: usize,
+    /// For each sentence, the signals' phrases and patterns that can match in it.
+    candidates: Vec<Candidates>,
 }
 
 /// Every signal of the pack found in the story, with findings-based signals left to the
@@ -241,7 +243,15 @@ impl<'a> Reading<'a> {
             people: Vec::new(),
             surnames: Vec::new(),
             opening_end: 0,
+            candidates: Vec::new(),
         };
+        let set = view.pack.credibility.text_set();
+        reading.candidates = view
+            .segmented
+            .sentences
+            .iter()
+            .map(|s| set.candidates(&text[s.span.start..s.span.end]))
+            .collect();
         let mut paragraphs: Vec<(usize, Span)> = Vec::new();
         for sentence in &view.segmented.sentences {
             match paragraphs.last_mut() {
@@ -301,13 +311,29 @@ impl<'a> Reading<'a> {
             .segmented
             .sentences
             .iter()
-            .filter(move |s| match scope {
-                Scope::Headline => s.part == Part::Headline,
-                Scope::Body => s.part == Part::Body,
-                Scope::Opening => s.part == Part::Body && s.paragraph <= self.opening_end,
-                Scope::Story => true,
-            })
+            .filter(move |s| self.in_scope(s, scope))
             .map(|s| s.span)
+    }
+
+    fn in_scope(&self, sentence: &Sentence, scope: Scope) -> bool {
+        match scope {
+            Scope::Headline => sentence.part == Part::Headline,
+            Scope::Body => sentence.part == Part::Body,
+            Scope::Opening => sentence.part == Part::Body && sentence.paragraph <= self.opening_end,
+            Scope::Story => true,
+        }
+    }
+
+    /// For each of the sentences of a part of the story, the signals' phrases and patterns
+    /// that can match in it.
+    fn candidates(&self, scope: Scope) -> impl Iterator<Item = &Candidates> + '_ {
+        self.view
+            .segmented
+            .sentences
+            .iter()
+            .zip(&self.candidates)
+            .filter(move |(s, _)| self.in_scope(s, scope))
+            .map(|(_, c)| c)
     }
 
     fn in_quote(&self, at: usize) -> bool {
@@ -316,10 +342,18 @@ impl<'a> Reading<'a> {
 
     /// The signal's phrases and patterns in its part of the story, one match per place.
     fn text_matches(&self, index: usize, signal: &Signal) -> Vec<Observed> {
+        let members = self.view.pack.credibility.text_set().members(index);
         let mut spans: Vec<Span> = Vec::new();
-        for sentence in self.sentences(signal.scope) {
+        for (sentence, candidates) in self
+            .sentences(signal.scope)
+            .zip(self.candidates(signal.scope))
+        {
             let slice = &self.text[sentence.start..sentence.end];
-            for regex in signal.phrases.iter().chain(&signal.patterns) {
+            let regexes = signal.phrases.iter().chain(&signal.patterns);
+            for (regex, &member) in regexes.zip(members) {
+                if !candidates.may_match(member) {
+                    continue;
+                }
                 for m in regex.find_iter(slice) {
                     if m.start() == m.end() {
                         continue;

@@ -8,8 +8,9 @@
 //! file, line, signal and key, never later during a check.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use super::raw::{RawBand, RawCredibility, RawNames, RawOutletPrior, RawSignal};
 use super::{Examples, PackError, PackFile, located};
@@ -185,6 +186,67 @@ pub struct Credibility {
     pub signals: Vec<Signal>,
     /// Outlet priors.
     pub outlets: Vec<OutletPrior>,
+    /// Every signal's phrases and patterns as one set, built on first use once the packs are
+    /// merged ([`Credibility::text_set`]).
+    text_set: OnceLock<TextSet>,
+}
+
+/// Every phrase and pattern of the signals in one [`RegexSet`], so that one pass over a
+/// sentence tells which of them can match in it; most match in no sentence at all.
+#[derive(Debug, Clone)]
+pub struct TextSet {
+    /// `None` if the patterns together are too large for one set: then every pattern is tried.
+    set: Option<RegexSet>,
+    /// For each signal, the set's index of its phrases (if any) and of each pattern in order.
+    members: Vec<Vec<usize>>,
+}
+
+impl TextSet {
+    fn new(signals: &[Signal]) -> TextSet {
+        let mut sources = Vec::new();
+        let members = signals
+            .iter()
+            .map(|signal| {
+                signal
+                    .phrases
+                    .iter()
+                    .chain(&signal.patterns)
+                    .map(|regex| {
+                        sources.push(regex.as_str().to_string());
+                        sources.len() - 1
+                    })
+                    .collect()
+            })
+            .collect();
+        let set = RegexSetBuilder::new(&sources)
+            .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .ok();
+        TextSet { set, members }
+    }
+
+    /// Which of the set's members can match somewhere in `text`.
+    pub fn candidates(&self, text: &str) -> Candidates {
+        Candidates(self.set.as_ref().map(|set| set.matches(text)))
+    }
+
+    /// The set's indices of a signal's phrases and patterns, in the order `phrases` then
+    /// `patterns`.
+    pub fn members(&self, signal: usize) -> &[usize] {
+        &self.members[signal]
+    }
+}
+
+/// The members of a [`TextSet`] that match in one text.
+#[derive(Debug, Clone)]
+pub struct Candidates(Option<regex::SetMatches>);
+
+impl Candidates {
+    /// Whether member `index` may match (always, where the set could not be built).
+    pub fn may_match(&self, index: usize) -> bool {
+        self.0.as_ref().is_none_or(|m| m.matched(index))
+    }
 }
 
 impl Default for Credibility {
@@ -199,11 +261,18 @@ impl Default for Credibility {
             names: Names::default(),
             signals: Vec::new(),
             outlets: Vec::new(),
+            text_set: OnceLock::new(),
         }
     }
 }
 
 impl Credibility {
+    /// The signals' phrases and patterns as one set. Built the first time it is asked for, so
+    /// only once every pack has been merged.
+    pub fn text_set(&self) -> &TextSet {
+        self.text_set.get_or_init(|| TextSet::new(&self.signals))
+    }
+
     /// The band a score falls in.
     pub fn band(&self, score: i32) -> &str {
         self.bands

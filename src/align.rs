@@ -21,6 +21,7 @@ use rustc_hash::FxHashMap;
 use crate::claims::{Range, SentenceClaims, Unit, stem};
 use crate::dates::Date;
 use crate::findings::Span;
+use crate::word::Word;
 
 /// A stem in more sentences than this is not used to find candidate pairs.
 pub const MAX_POSTINGS: usize = 500;
@@ -393,7 +394,7 @@ impl<'a> Vocabulary<'a> {
             .iter()
             .flat_map(|story| story.sentences)
             .flat_map(|s| s.stems.iter().chain(&s.names))
-            .map(String::as_str)
+            .map(Word::as_str)
             .collect::<rustc_hash::FxHashSet<&str>>()
             .into_iter()
             .collect();
@@ -411,7 +412,7 @@ impl<'a> Vocabulary<'a> {
     }
 
     /// The numbers of a list of words; sorted if the words are.
-    fn ids(&self, words: &[String]) -> Vec<u32> {
+    fn ids(&self, words: &[Word]) -> Vec<u32> {
         words.iter().map(|w| self.ids[w.as_str()]).collect()
     }
 
@@ -419,7 +420,7 @@ impl<'a> Vocabulary<'a> {
     fn per_story(
         &self,
         stories: &[StoryClaims<'a>],
-        words: impl Fn(&'a SentenceClaims) -> &'a [String],
+        words: impl Fn(&'a SentenceClaims) -> &'a [Word],
     ) -> Vec<Vec<u32>> {
         stories
             .iter()
@@ -589,8 +590,10 @@ pub fn claim_groups(
     pairs: &[Pair],
     opposites: &[(String, String)],
 ) -> Vec<ClaimGroup> {
-    let opposites: Vec<(String, String)> =
-        opposites.iter().map(|(a, b)| (stem(a), stem(b))).collect();
+    let opposites: Vec<(Word, Word)> = opposites
+        .iter()
+        .map(|(a, b)| (Word::new(&stem(a)), Word::new(&stem(b))))
+        .collect();
     let mut groups = Groups::default();
     for pair in pairs {
         let (sa, ia) = pair.a;
@@ -758,7 +761,7 @@ pub fn claim_groups(
                     (sb, sa)
                 };
                 groups.link(
-                    Subject::Polarity(verb.clone()),
+                    Subject::Polarity(verb.to_string()),
                     observe(sn, negated, negated.span, Value::Happened(false)),
                     observe(sp, plain, plain.span, Value::Happened(true)),
                 );
@@ -768,7 +771,7 @@ pub fn claim_groups(
             .iter()
             .filter(|_| !a.conditional && !b.conditional)
         {
-            let says = |c: &SentenceClaims, w: &String| {
+            let says = |c: &SentenceClaims, w: &Word| {
                 c.asserted.binary_search(w).is_ok()
                     && !c.negated.contains(w)
                     && c.future.binary_search(w).is_err()
@@ -780,7 +783,7 @@ pub fn claim_groups(
                 && same_action(pair, (a, b), (yes, no), &one_name)
             {
                 groups.link(
-                    Subject::Polarity(yes.clone()),
+                    Subject::Polarity(yes.to_string()),
                     observe(sa, a, a.span, Value::Happened(true)),
                     observe(sb, b, b.span, Value::Happened(false)),
                 );
@@ -791,7 +794,7 @@ pub fn claim_groups(
                 && same_action(pair, (a, b), (no, yes), &one_name)
             {
                 groups.link(
-                    Subject::Polarity(yes.clone()),
+                    Subject::Polarity(yes.to_string()),
                     observe(sa, a, a.span, Value::Happened(false)),
                     observe(sb, b, b.span, Value::Happened(true)),
                 );
@@ -874,7 +877,7 @@ fn swapped_names(a: &SentenceClaims, b: &SentenceClaims) -> Vec<SwappedName> {
             continue;
         }
         let span = |c: &SentenceClaims, range: &std::ops::Range<usize>| {
-            let spans: Option<Vec<Span>> = c.proper[range.clone()].iter().copied().collect();
+            let spans: Option<Vec<Span>> = range.clone().map(|k| c.proper(k)).collect();
             let spans = spans?;
             Some(Span::new(spans.first()?.start, spans.last()?.end))
         };
@@ -883,7 +886,7 @@ fn swapped_names(a: &SentenceClaims, b: &SentenceClaims) -> Vec<SwappedName> {
         };
         // "Franklin *California* Insured Tax-Free Income Fund": inside a longer name, the words
         // make another name, not another filler of one place.
-        if a.proper[old.start - 1].is_some() && a.proper[old.end].is_some() {
+        if a.proper(old.start - 1).is_some() && a.proper(old.end).is_some() {
             continue;
         }
         let name_a = a.words[old.clone()].join(" ");
@@ -955,8 +958,8 @@ fn neighbours(c: &SentenceClaims, w: &str, after: bool) -> Vec<String> {
     let Some(at) = c.words.iter().position(|s| s == w) else {
         return Vec::new();
     };
-    let content = |s: &&String| s.len() > 2 && c.stems.binary_search(s).is_ok();
-    let picked: Vec<&String> = if after {
+    let content = |s: &&Word| s.len() > 2 && c.stems.binary_search(s).is_ok();
+    let picked: Vec<&Word> = if after {
         c.words[at + 1..]
             .iter()
             .filter(content)
@@ -970,7 +973,7 @@ fn neighbours(c: &SentenceClaims, w: &str, after: bool) -> Vec<String> {
             .take(SUBJECT_WORDS)
             .collect()
     };
-    picked.into_iter().cloned().collect()
+    picked.into_iter().map(|w| w.to_string()).collect()
 }
 
 /// Whether word `x` in sentence `a` and word `y` in sentence `b` stand in the same company: a

@@ -14,6 +14,7 @@ use regex::Regex;
 use crate::dates::{self, Date};
 use crate::findings::Span;
 use crate::segment::{Part, Segmented};
+use crate::word::Word;
 
 /// What a quantity measures.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -101,7 +102,7 @@ pub struct SentenceClaims {
     /// The sentence's span in the story.
     pub span: Span,
     /// Stems of its content words, sorted and deduplicated, for alignment.
-    pub stems: Vec<String>,
+    pub stems: Vec<Word>,
     /// Quantities it states.
     pub quantities: Vec<Quantity>,
     /// Ages of people it states.
@@ -109,34 +110,88 @@ pub struct SentenceClaims {
     /// Days it names for events.
     pub days: Vec<EventDay>,
     /// Stems of the verbs it denies ("did not approve" gives "approv").
-    pub negated: Vec<String>,
+    pub negated: Vec<Word>,
     /// Stems of the content words it states plainly: outside quotation marks and away from any
     /// negation, sorted.
-    pub asserted: Vec<String>,
+    pub asserted: Vec<Word>,
     /// Stems of the words it puts in the future ("will *close* on Monday", "will stay *open*"),
     /// sorted: plans for different days do not say opposite things.
-    pub future: Vec<String>,
+    pub future: Vec<Word>,
     /// Whether it states a condition ("if", "unless", "whether"), so says nothing either way
     /// about whether something happened.
     pub conditional: bool,
     /// Stems of all its words, in order, for matching opposites and negations.
-    pub words: Vec<String>,
+    pub words: Vec<Word>,
     /// For each of `words`, where it is written if it is part of a proper name (capitalised,
     /// not opening the sentence or a clause), so that a name in one story can be set against
-    /// the name in the same place of another's.
-    pub proper: Vec<Option<Span>>,
+    /// the name in the same place of another's. Read it with [`SentenceClaims::proper`].
+    pub proper: Vec<ProperSpan>,
     /// Whether it reports a change over time ("rose to", "has risen", "now"), so that a
     /// different figure may be an update rather than a contradiction.
     pub reports_change: bool,
     /// Stems of the proper names it uses (not counting its first word or a dateline), which
     /// anchor it to one event.
-    pub names: Vec<String>,
+    pub names: Vec<Word>,
     /// The periods it is about: months, years, quarters ("january", "1986", "first quarter"),
     /// so that figures for different periods are not compared.
     pub periods: Vec<String>,
     /// Every number written in it, sorted ("Round 4", "Advisory 14", "45 points to 24"), so
     /// that two instances of a recurring event can be told from one event told twice.
     pub numbers: Vec<f64>,
+}
+
+impl SentenceClaims {
+    /// Where word `k` is written, if it is part of a proper name.
+    pub fn proper(&self, k: usize) -> Option<Span> {
+        self.proper[k].get()
+    }
+
+    /// Gives back the room its lists were built with beyond what they hold: a batch keeps
+    /// every sentence's claims until alignment is done.
+    fn shrink_to_fit(&mut self) {
+        self.quantities.shrink_to_fit();
+        self.ages.shrink_to_fit();
+        self.days.shrink_to_fit();
+        self.periods.shrink_to_fit();
+        self.numbers.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.stems.shrink_to_fit();
+        self.negated.shrink_to_fit();
+        self.asserted.shrink_to_fit();
+        self.future.shrink_to_fit();
+    }
+}
+
+/// Where a word of a proper name is written in its story, or nothing: a third of the size of
+/// an `Option<Span>`, since one is kept for every word of every sentence of the batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProperSpan {
+    start: u32,
+    end: u32,
+}
+
+impl ProperSpan {
+    const NONE: ProperSpan = ProperSpan {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
+
+    /// A span as stored; a span beyond 4 GiB into a story is not kept (stories are capped far
+    /// below that).
+    pub fn new(span: Option<Span>) -> ProperSpan {
+        match span {
+            Some(span) => match (u32::try_from(span.start), u32::try_from(span.end)) {
+                (Ok(start), Ok(end)) if end != u32::MAX => ProperSpan { start, end },
+                _ => ProperSpan::NONE,
+            },
+            None => ProperSpan::NONE,
+        }
+    }
+
+    /// The span, if any.
+    pub fn get(self) -> Option<Span> {
+        (self != ProperSpan::NONE).then(|| Span::new(self.start as usize, self.end as usize))
+    }
 }
 
 /// Function words that carry no content for alignment.
@@ -647,10 +702,10 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                 numbers.sort_by(f64::total_cmp);
                 numbers
             };
-            SentenceClaims {
+            let mut claims = SentenceClaims {
                 sentence: index,
                 span: sentence.span,
-                stems,
+                stems: interned(stems),
                 quantities,
                 ages: ages(text, sentence.span),
                 days: days(text, Span::new(start, sentence.span.end), story_date)
@@ -665,21 +720,28 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                         day
                     })
                     .collect(),
-                negated: polarity.negated,
-                asserted: polarity.asserted,
-                future: future_words(&tokens),
+                negated: interned(polarity.negated),
+                asserted: interned(polarity.asserted),
+                future: interned(future_words(&tokens)),
                 conditional: tokens
                     .iter()
                     .any(|t| matches!(t.text.to_lowercase().as_str(), "if" | "unless" | "whether")),
                 reports_change: reports_change(&words),
-                names,
+                names: interned(names),
                 periods: periods(&tokens),
                 numbers,
-                words,
-                proper,
-            }
+                words: interned(words),
+                proper: proper.iter().map(|&p| ProperSpan::new(p)).collect(),
+            };
+            claims.shrink_to_fit();
+            claims
         })
         .collect()
+}
+
+/// The interned words of a list, in its order.
+fn interned(words: Vec<String>) -> Vec<Word> {
+    words.iter().map(|w| Word::new(w)).collect()
 }
 
 /// Whether a sentence is prose rather than a table row or a header: it has lower-case words,
@@ -1904,9 +1966,9 @@ mod tests {
         let found = claims(
             "The board approved the plan but did not sign it, saying \"we rejected nothing\".",
         );
-        assert!(found.asserted.contains(&"approv".to_string()));
-        assert!(!found.asserted.contains(&"sign".to_string()));
-        assert!(!found.asserted.contains(&"reject".to_string()));
+        assert!(found.asserted.iter().any(|w| *w == "approv"));
+        assert!(!found.asserted.iter().any(|w| *w == "sign"));
+        assert!(!found.asserted.iter().any(|w| *w == "reject"));
     }
 
     #[test]

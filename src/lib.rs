@@ -27,6 +27,7 @@ pub mod pack;
 pub mod report;
 pub mod segment;
 pub mod suppress;
+pub mod word;
 mod yaml;
 
 use align::StoryClaims;

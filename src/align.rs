@@ -268,30 +268,12 @@ impl ClaimGroup {
 /// Finds pairs of sentences of different stories that state the same thing.
 pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
     let vocabulary = Vocabulary::new(stories);
+    let sentence_stems = vocabulary.per_sentence(stories, |s| &s.stems);
+    let sentence_names = vocabulary.per_sentence(stories, |s| &s.names);
     // Every stem each story uses: for its weight, and for asking whether a story ever mentions
     // a name.
-    let story_words = vocabulary.per_story(stories, |s| &s.stems);
+    let story_words = distinct_per_story(&sentence_stems);
     let idf = inverse_document_frequency(&story_words, vocabulary.len());
-    let sentence_stems: Vec<Vec<Vec<u32>>> = stories
-        .iter()
-        .map(|story| {
-            story
-                .sentences
-                .iter()
-                .map(|s| vocabulary.ids(&s.stems))
-                .collect()
-        })
-        .collect();
-    let sentence_names: Vec<Vec<Vec<u32>>> = stories
-        .iter()
-        .map(|story| {
-            story
-                .sentences
-                .iter()
-                .map(|s| vocabulary.ids(&s.names))
-                .collect()
-        })
-        .collect();
     let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary.len()];
     for (s, story) in sentence_stems.iter().enumerate() {
         for (i, stems) in story.iter().enumerate() {
@@ -300,7 +282,7 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
             }
         }
     }
-    let mut story_names = vocabulary.per_story(stories, |s| &s.names);
+    let mut story_names = distinct_per_story(&sentence_names);
     let anchors = anchor_names(&story_names, vocabulary.len());
     for names in &mut story_names {
         names.retain(|&n| anchors[n as usize] > 0);
@@ -411,31 +393,37 @@ impl<'a> Vocabulary<'a> {
         self.ids.len()
     }
 
-    /// The numbers of a list of words; sorted if the words are.
-    fn ids(&self, words: &[Word]) -> Vec<u32> {
-        words.iter().map(|w| self.ids[w.as_str()]).collect()
-    }
-
-    /// Each story's distinct words of one kind (its stems, its names), sorted.
-    fn per_story(
+    /// For each story, for each of its sentences, the numbers of its words of one kind (its
+    /// stems, its names); sorted where the words are.
+    fn per_sentence(
         &self,
         stories: &[StoryClaims<'a>],
         words: impl Fn(&'a SentenceClaims) -> &'a [Word],
-    ) -> Vec<Vec<u32>> {
+    ) -> Vec<Vec<Vec<u32>>> {
         stories
             .iter()
             .map(|story| {
-                let mut seen: Vec<u32> = story
+                story
                     .sentences
                     .iter()
-                    .flat_map(|s| words(s).iter().map(|w| self.ids[w.as_str()]))
-                    .collect();
-                seen.sort_unstable();
-                seen.dedup();
-                seen
+                    .map(|s| words(s).iter().map(|w| self.ids[w.as_str()]).collect())
+                    .collect()
             })
             .collect()
     }
+}
+
+/// Each story's distinct words, sorted, given its sentences' words.
+fn distinct_per_story(sentences: &[Vec<Vec<u32>>]) -> Vec<Vec<u32>> {
+    sentences
+        .iter()
+        .map(|story| {
+            let mut seen: Vec<u32> = story.iter().flatten().copied().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen
+        })
+        .collect()
 }
 
 /// For each word of the vocabulary, the number of stories using it if it is a proper name rare

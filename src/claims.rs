@@ -625,7 +625,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
             let start = sentence.span.start + skip;
             let body = &text[start..sentence.span.end];
             let tokens = tokens(body, start);
-            let words: Vec<String> = tokens.iter().map(|t| stem(t.text)).collect();
+            let words: Vec<Word> = tokens.iter().map(|t| Word::new(&stem(t.text))).collect();
             // A question asserts nothing either way.
             let question = body
                 .trim_end()
@@ -645,7 +645,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
             } else {
                 quantities(text, &tokens, &date_spans)
             };
-            let mut stems: Vec<String> = tokens
+            let mut stems: Vec<Word> = tokens
                 .iter()
                 .zip(&words)
                 .filter(|(t, w)| {
@@ -655,7 +655,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                         && !STOPWORDS.contains(&w.as_str())
                         && !CALENDAR_WORDS.contains(&w.as_str())
                 })
-                .map(|(_, w)| w.clone())
+                .map(|(_, w)| *w)
                 .collect();
             stems.sort();
             stems.dedup();
@@ -675,11 +675,11 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                     name.then_some(Span::new(t.start, t.end))
                 })
                 .collect();
-            let mut names: Vec<String> = words
+            let mut names: Vec<Word> = words
                 .iter()
                 .zip(&proper)
                 .filter(|(_, p)| p.is_some())
-                .map(|(w, _)| w.clone())
+                .map(|(w, _)| *w)
                 .collect();
             names.sort();
             names.dedup();
@@ -705,7 +705,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
             let mut claims = SentenceClaims {
                 sentence: index,
                 span: sentence.span,
-                stems: interned(stems),
+                stems,
                 quantities,
                 ages: ages(text, sentence.span),
                 days: days(text, Span::new(start, sentence.span.end), story_date)
@@ -727,10 +727,10 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                     .iter()
                     .any(|t| matches!(t.text.to_lowercase().as_str(), "if" | "unless" | "whether")),
                 reports_change: reports_change(&words),
-                names: interned(names),
+                names,
                 periods: periods(&tokens),
                 numbers,
-                words: interned(words),
+                words,
                 proper: proper.iter().map(|&p| ProperSpan::new(p)).collect(),
             };
             claims.shrink_to_fit();
@@ -1767,7 +1767,7 @@ fn describes_a_noun(tokens: &[Token<'_>], i: usize) -> bool {
         || (i >= 2 && AUXILIARY.contains(&lower(i - 1).as_str()) && relative(i - 2))
 }
 
-fn reports_change(words: &[String]) -> bool {
+fn reports_change(words: &[Word]) -> bool {
     const CHANGE: &[&str] = &[
         "rise", "ris", "increas", "climb", "grow", "revis", "updat", "now", "latest", "fall",
         "dropp", "reach", "sweeten", "rais", "cut", "lower", "boost", "amend", "new", "higher",

@@ -324,16 +324,19 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// For each of the sentences of a part of the story, the signals' phrases and patterns
-    /// that can match in it.
-    fn candidates(&self, scope: Scope) -> impl Iterator<Item = &Candidates> + '_ {
+    /// The sentences of a part of the story, by span, each with the signals' phrases and
+    /// patterns that can match in it.
+    fn sentences_and_candidates(
+        &self,
+        scope: Scope,
+    ) -> impl Iterator<Item = (Span, &Candidates)> + '_ {
         self.view
             .segmented
             .sentences
             .iter()
             .zip(&self.candidates)
             .filter(move |(s, _)| self.in_scope(s, scope))
-            .map(|(_, c)| c)
+            .map(|(s, c)| (s.span, c))
     }
 
     fn in_quote(&self, at: usize) -> bool {
@@ -344,10 +347,7 @@ impl<'a> Reading<'a> {
     fn text_matches(&self, index: usize, signal: &Signal) -> Vec<Observed> {
         let members = self.view.pack.credibility.text_set().members(index);
         let mut spans: Vec<Span> = Vec::new();
-        for (sentence, candidates) in self
-            .sentences(signal.scope)
-            .zip(self.candidates(signal.scope))
-        {
+        for (sentence, candidates) in self.sentences_and_candidates(signal.scope) {
             let slice = &self.text[sentence.start..sentence.end];
             let regexes = signal.phrases.iter().chain(&signal.patterns);
             for (regex, &member) in regexes.zip(members) {

@@ -719,7 +719,7 @@ pub fn claim_groups(
                 }
                 _ => day.weekday.is_some() && same_day(&stories[sa], &stories[sb]),
             };
-        if let ([da], [db]) = (a.days.as_slice(), b.days.as_slice())
+        if let ([da], [db]) = (&*a.days, &*b.days)
             && same_day_event(pair, da, db)
             && near(da, &stories[sa])
             && near(db, &stories[sb])

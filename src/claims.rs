@@ -102,95 +102,77 @@ pub struct SentenceClaims {
     /// The sentence's span in the story.
     pub span: Span,
     /// Stems of its content words, sorted and deduplicated, for alignment.
-    pub stems: Vec<Word>,
+    pub stems: Box<[Word]>,
     /// Quantities it states.
-    pub quantities: Vec<Quantity>,
+    pub quantities: Box<[Quantity]>,
     /// Ages of people it states.
-    pub ages: Vec<Age>,
+    pub ages: Box<[Age]>,
     /// Days it names for events.
-    pub days: Vec<EventDay>,
+    pub days: Box<[EventDay]>,
     /// Stems of the verbs it denies ("did not approve" gives "approv").
-    pub negated: Vec<Word>,
+    pub negated: Box<[Word]>,
     /// Stems of the content words it states plainly: outside quotation marks and away from any
     /// negation, sorted.
-    pub asserted: Vec<Word>,
+    pub asserted: Box<[Word]>,
     /// Stems of the words it puts in the future ("will *close* on Monday", "will stay *open*"),
     /// sorted: plans for different days do not say opposite things.
-    pub future: Vec<Word>,
+    pub future: Box<[Word]>,
     /// Whether it states a condition ("if", "unless", "whether"), so says nothing either way
     /// about whether something happened.
     pub conditional: bool,
     /// Stems of all its words, in order, for matching opposites and negations.
-    pub words: Vec<Word>,
-    /// For each of `words`, where it is written if it is part of a proper name (capitalised,
-    /// not opening the sentence or a clause), so that a name in one story can be set against
-    /// the name in the same place of another's. Read it with [`SentenceClaims::proper`].
-    pub proper: Vec<ProperSpan>,
+    pub words: Box<[Word]>,
+    /// The words of `words` that are part of a proper name (capitalised, not opening the
+    /// sentence or a clause), with where each is written, so that a name in one story can be
+    /// set against the name in the same place of another's. In word order; read it with
+    /// [`SentenceClaims::proper`]. Most words are not names, so only names are listed.
+    pub proper: Box<[ProperWord]>,
     /// Whether it reports a change over time ("rose to", "has risen", "now"), so that a
     /// different figure may be an update rather than a contradiction.
     pub reports_change: bool,
     /// Stems of the proper names it uses (not counting its first word or a dateline), which
     /// anchor it to one event.
-    pub names: Vec<Word>,
+    pub names: Box<[Word]>,
     /// The periods it is about: months, years, quarters ("january", "1986", "first quarter"),
     /// so that figures for different periods are not compared.
-    pub periods: Vec<String>,
+    pub periods: Box<[String]>,
     /// Every number written in it, sorted ("Round 4", "Advisory 14", "45 points to 24"), so
     /// that two instances of a recurring event can be told from one event told twice.
-    pub numbers: Vec<f64>,
+    pub numbers: Box<[f64]>,
 }
 
 impl SentenceClaims {
     /// Where word `k` is written, if it is part of a proper name.
     pub fn proper(&self, k: usize) -> Option<Span> {
-        self.proper[k].get()
-    }
-
-    /// Gives back the room its lists were built with beyond what they hold: a batch keeps
-    /// every sentence's claims until alignment is done.
-    fn shrink_to_fit(&mut self) {
-        self.quantities.shrink_to_fit();
-        self.ages.shrink_to_fit();
-        self.days.shrink_to_fit();
-        self.periods.shrink_to_fit();
-        self.numbers.shrink_to_fit();
-        self.names.shrink_to_fit();
-        self.stems.shrink_to_fit();
-        self.negated.shrink_to_fit();
-        self.asserted.shrink_to_fit();
-        self.future.shrink_to_fit();
+        let k = u32::try_from(k).ok()?;
+        let found = self.proper.binary_search_by_key(&k, |p| p.word).ok()?;
+        Some(self.proper[found].span())
     }
 }
 
-/// Where a word of a proper name is written in its story, or nothing: a third of the size of
-/// an `Option<Span>`, since one is kept for every word of every sentence of the batch.
+/// A word of a proper name and where it is written in its story: the word's place in
+/// [`SentenceClaims::words`] and its byte span, in 32 bits each (stories are capped far below
+/// 4 GiB), since a batch keeps one for every name word of every sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ProperSpan {
+pub struct ProperWord {
+    word: u32,
     start: u32,
     end: u32,
 }
 
-impl ProperSpan {
-    const NONE: ProperSpan = ProperSpan {
-        start: u32::MAX,
-        end: u32::MAX,
-    };
-
-    /// A span as stored; a span beyond 4 GiB into a story is not kept (stories are capped far
-    /// below that).
-    pub fn new(span: Option<Span>) -> ProperSpan {
-        match span {
-            Some(span) => match (u32::try_from(span.start), u32::try_from(span.end)) {
-                (Ok(start), Ok(end)) if end != u32::MAX => ProperSpan { start, end },
-                _ => ProperSpan::NONE,
-            },
-            None => ProperSpan::NONE,
-        }
+impl ProperWord {
+    /// Word `word` of a sentence, written at `span`; nothing where either does not fit.
+    fn new(word: usize, span: Span) -> Option<ProperWord> {
+        Some(ProperWord {
+            word: u32::try_from(word).ok()?,
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+        })
     }
 
-    /// The span, if any.
-    pub fn get(self) -> Option<Span> {
-        (self != ProperSpan::NONE).then(|| Span::new(self.start as usize, self.end as usize))
+    /// Where it is written.
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
     }
 }
 
@@ -702,12 +684,12 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                 numbers.sort_by(f64::total_cmp);
                 numbers
             };
-            let mut claims = SentenceClaims {
+            SentenceClaims {
                 sentence: index,
                 span: sentence.span,
-                stems,
-                quantities,
-                ages: ages(text, sentence.span),
+                stems: stems.into(),
+                quantities: quantities.into(),
+                ages: ages(text, sentence.span).into(),
                 days: days(text, Span::new(start, sentence.span.end), story_date)
                     .into_iter()
                     .map(|mut day| {
@@ -727,20 +709,22 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                     .iter()
                     .any(|t| matches!(t.text.to_lowercase().as_str(), "if" | "unless" | "whether")),
                 reports_change: reports_change(&words),
-                names,
-                periods: periods(&tokens),
-                numbers,
-                words,
-                proper: proper.iter().map(|&p| ProperSpan::new(p)).collect(),
-            };
-            claims.shrink_to_fit();
-            claims
+                names: names.into(),
+                periods: periods(&tokens).into(),
+                numbers: numbers.into(),
+                proper: proper
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, p)| p.and_then(|span| ProperWord::new(k, span)))
+                    .collect(),
+                words: words.into(),
+            }
         })
         .collect()
 }
 
 /// The interned words of a list, in its order.
-fn interned(words: Vec<String>) -> Vec<Word> {
+fn interned(words: Vec<String>) -> Box<[Word]> {
     words.iter().map(|w| Word::new(w)).collect()
 }
 
@@ -1806,6 +1790,30 @@ mod tests {
     }
 
     #[test]
+    fn only_the_words_of_proper_names_have_a_place() {
+        let body = "Yesterday the mayor Anne Hidalgo met Paris officials.";
+        let text = format!("Headline\n\n{body}");
+        let found = claims(body);
+        let named: Vec<(&str, &str)> = (0..found.words.len())
+            .filter_map(|k| {
+                found
+                    .proper(k)
+                    .map(|s| (found.words[k].as_str(), &text[s.start..s.end]))
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [("anne", "Anne"), ("hidalgo", "Hidalgo"), ("pari", "Paris")]
+        );
+        assert_eq!(
+            found.proper(0),
+            None,
+            "the opening word is not taken for a name"
+        );
+        assert_eq!(found.proper(found.words.len()), None);
+    }
+
+    #[test]
     fn counts_with_their_nouns_and_qualifiers() {
         assert_eq!(
             described(
@@ -1920,7 +1928,7 @@ mod tests {
 
     #[test]
     fn negations_name_the_negated_verb() {
-        let negated = |body: &str| claims(body).negated;
+        let negated = |body: &str| claims(body).negated.into_vec();
         assert_eq!(
             negated("The council did not approve the closure."),
             vec!["approv"]

@@ -595,7 +595,7 @@ const IRREGULAR_VERBS: &[(&str, &str)] = &[
 
 /// Extracts the claims of every body sentence of a story dated `story_date`.
 pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> Vec<SentenceClaims> {
-    segmented
+    let mut claims: Vec<SentenceClaims> = segmented
         .sentences
         .iter()
         .enumerate()
@@ -720,7 +720,10 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                 words: words.into(),
             }
         })
-        .collect()
+        .collect();
+    // A batch keeps every story's claims until alignment is done.
+    claims.shrink_to_fit();
+    claims
 }
 
 /// The interned words of a list, in its order.

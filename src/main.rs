@@ -299,11 +299,11 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     };
     // The colour library consults the environment on its own; make it follow our decision.
     colored::control::set_override(colour);
-    let rendered = report::render(&outcome, format, Palette::new(colour));
+    let palette = Palette::new(colour);
     match &args.output {
-        Some(path) => write_atomically(path, &rendered)
+        Some(path) => write_atomically(path, |out| report::write(&outcome, format, palette, out))
             .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))?,
-        None => print_report(&rendered)?,
+        None => print_report(|out| report::write(&outcome, format, palette, out))?,
     }
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &new_baseline) {
         write_baseline(path, baseline)?;
@@ -396,7 +396,7 @@ fn apply_suppressions(
 }
 
 fn write_baseline(path: &Path, baseline: &Baseline) -> Result<(), String> {
-    write_atomically(path, &baseline.to_json())
+    write_atomically(path, |out| out.write_all(baseline.to_json().as_bytes()))
         .map_err(|e| format!("cannot write the baseline {}: {e}", path.display()))?;
     let count = baseline.entries().len();
     eprintln!(
@@ -551,12 +551,10 @@ fn today() -> Date {
     Date::from_days_since_epoch((seconds / 86_400) as i64)
 }
 
-fn print_report(rendered: &str) -> Result<(), String> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(rendered.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+/// Writes the report to standard output as `write` produces it.
+fn print_report(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), String> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write the report: {error}"))
         }
@@ -564,9 +562,12 @@ fn print_report(rendered: &str) -> Result<(), String> {
     }
 }
 
-/// Writes `contents` to a temporary file beside `path`, then renames it over `path`, so that a
-/// reader never sees half a report and a failed run leaves the old file in place.
-fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
+/// Writes what `write` produces to a temporary file beside `path`, then renames it over `path`,
+/// so that a reader never sees half a report and a failed run leaves the old file in place.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let name = path.file_name().ok_or_else(|| {
         std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
     })?;
@@ -579,9 +580,10 @@ fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
     temporary_name.push(format!(".{}.tmp", std::process::id()));
     let temporary = dir.join(temporary_name);
     let result = std::fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(contents.as_bytes())?;
-            file.sync_all()
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out)?;
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()
         })
         .and_then(|()| std::fs::rename(&temporary, path));
     if result.is_err() {

@@ -115,8 +115,11 @@ impl TextBuilder {
         }
     }
 
-    /// The finished text.
-    pub fn finish(self) -> MappedText {
+    /// The finished text, holding no more room than it needs: a batch keeps every story's
+    /// text until its findings are located.
+    pub fn finish(mut self) -> MappedText {
+        self.out.text.shrink_to_fit();
+        self.out.anchors.shrink_to_fit();
         self.out
     }
 

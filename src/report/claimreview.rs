@@ -9,6 +9,8 @@
 //!
 //! Rendering is pure: the reviewer and today's date come in as a [`Reviewer`].
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::dates::Date;
@@ -125,8 +127,8 @@ fn verdict(kind: Kind) -> (u8, &'static str) {
     }
 }
 
-/// The reviews as a pretty-printed JSON-LD array, ending with a newline.
-pub fn render(outcome: &Outcome, reviewer: &Reviewer) -> String {
+/// Writes the reviews as a pretty-printed JSON-LD array, ending with a newline.
+pub fn write(outcome: &Outcome, reviewer: &Reviewer, out: &mut dyn Write) -> io::Result<()> {
     // A credibility signal rates a story's sourcing, not a claim it makes.
     let reviews: Vec<ClaimReview<'_>> = outcome
         .findings
@@ -137,10 +139,8 @@ pub fn render(outcome: &Outcome, reviewer: &Reviewer) -> String {
             review(finding, document, reviewer)
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&reviews)
-        .expect("the wire structs hold only strings, numbers and lists");
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &reviews)?;
+    out.write_all(b"\n")
 }
 
 fn review<'a>(
@@ -205,7 +205,12 @@ mod tests {
             )
             .unwrap();
         let pack = builder.build().unwrap();
-        serde_json::from_str(&render(&crate::check_texts(files, &pack), reviewer)).unwrap()
+        serde_json::from_str(&crate::report::render(
+            &crate::check_texts(files, &pack),
+            crate::report::Format::ClaimReview(reviewer),
+            crate::report::Palette::plain(),
+        ))
+        .unwrap()
     }
 
     const STORY: &str = "---\ntitle: Spy shock\nsource: Example Daily\ndate: 2025-06-12\nurl: https://news.example/spy-shock\n---\n\nMPs were targeted by China's controversial\nCrown Prosecution Service, officials said.\n";

@@ -4,6 +4,8 @@
 //! a change inside crosscheck cannot change the JSON by accident. Every key is always present,
 //! with null where a value is unknown.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::outcome::{Document, DocumentCredibility, Located, Outcome, Outlet, Place};
@@ -139,8 +141,8 @@ pub(super) struct JsonSummary {
     skipped: usize,
 }
 
-/// The report as pretty-printed JSON, ending with a newline.
-pub fn render(outcome: &Outcome) -> String {
+/// Writes the report as pretty-printed JSON, ending with a newline.
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let report = Report {
         version: VERSION,
         documents: outcome.documents.iter().map(document).collect(),
@@ -175,10 +177,8 @@ pub fn render(outcome: &Outcome) -> String {
             .map(outlet)
             .collect(),
     };
-    let mut out = serde_json::to_string_pretty(&report)
-        .expect("the wire structs hold only strings, numbers and lists");
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
 }
 
 /// The skipped inputs on the wire.

@@ -1,6 +1,8 @@
 //! Report formats. Each is one small consumer of the same [`Outcome`], chosen by a `match`.
 //!
-//! Rendering returns a string and never prints: the binary decides where it goes. Colour is a
+//! Rendering writes into whatever it is given and never chooses where the report goes: the
+//! binary decides that. The JSON formats are written as they are serialised, so a report on a
+//! large batch is never held whole in memory. Colour is a
 //! [`Palette`] value passed in, so nothing here depends on global state or on the terminal.
 
 mod claimreview;
@@ -9,6 +11,8 @@ mod json;
 mod jsonl;
 mod sarif;
 mod text;
+
+use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
@@ -34,16 +38,28 @@ pub enum Format<'a> {
     ClaimReview(&'a Reviewer),
 }
 
-/// Renders `outcome` in `format`.
-pub fn render(outcome: &Outcome, format: Format<'_>, palette: Palette) -> String {
+/// Writes `outcome` in `format` to `out`.
+pub fn write(
+    outcome: &Outcome,
+    format: Format<'_>,
+    palette: Palette,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Text => text::render(outcome, palette),
-        Format::Json => json::render(outcome),
-        Format::Sarif(rules) => sarif::render(outcome, rules),
-        Format::Github => github::render(outcome),
-        Format::Jsonl => jsonl::render(outcome),
-        Format::ClaimReview(reviewer) => claimreview::render(outcome, reviewer),
+        Format::Text => out.write_all(text::render(outcome, palette).as_bytes()),
+        Format::Json => json::write(outcome, out),
+        Format::Sarif(rules) => sarif::write(outcome, rules, out),
+        Format::Github => out.write_all(github::render(outcome).as_bytes()),
+        Format::Jsonl => jsonl::write(outcome, out),
+        Format::ClaimReview(reviewer) => claimreview::write(outcome, reviewer, out),
     }
+}
+
+/// Renders `outcome` in `format` as a string.
+pub fn render(outcome: &Outcome, format: Format<'_>, palette: Palette) -> String {
+    let mut out = Vec::new();
+    write(outcome, format, palette, &mut out).expect("writing into memory does not fail");
+    String::from_utf8(out).expect("every format writes UTF-8")
 }
 
 /// Whether to colour output, and the styles used when it does.

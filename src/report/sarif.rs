@@ -12,6 +12,7 @@
 //! from crosscheck's own types.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -165,9 +166,9 @@ struct ResultProperties<'a> {
     hint: &'a str,
 }
 
-/// The report as pretty-printed SARIF, ending with a newline. `rules` are the loaded packs'
-/// rules, described in the tool's driver; results point into that list.
-pub fn render(outcome: &Outcome, rules: &[Rule]) -> String {
+/// Writes the report as pretty-printed SARIF, ending with a newline. `rules` are the loaded
+/// packs' rules, described in the tool's driver; results point into that list.
+pub fn write(outcome: &Outcome, rules: &[Rule], out: &mut dyn Write) -> io::Result<()> {
     let mut seen: Vec<(Key, usize)> = Vec::new();
     let results = outcome
         .findings
@@ -221,10 +222,8 @@ pub fn render(outcome: &Outcome, rules: &[Rule]) -> String {
             results,
         }],
     };
-    let mut out = serde_json::to_string_pretty(&log)
-        .expect("the wire structs hold only strings, numbers and lists");
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -397,7 +396,12 @@ mod tests {
     fn sarif(files: &[(&str, String)]) -> serde_json::Value {
         let pack = pack();
         let outcome = crate::check_texts(files, &pack);
-        serde_json::from_str(&render(&outcome, &pack.rules)).unwrap()
+        serde_json::from_str(&crate::report::render(
+            &outcome,
+            crate::report::Format::Sarif(&pack.rules),
+            crate::report::Palette::plain(),
+        ))
+        .unwrap()
     }
 
     const GARBLED: &str = "Spy shock\n\nMPs were targeted by China's controversial Crown Prosecution Service, officials said.\n";

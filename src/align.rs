@@ -268,65 +268,62 @@ impl ClaimGroup {
 /// Finds pairs of sentences of different stories that state the same thing.
 pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
     let vocabulary = Vocabulary::new(stories);
+    // Sentences are numbered across the batch, story after story: story `s` holds sentences
+    // `first[s]..first[s + 1]`, and `story_of` gives each sentence's story back.
+    let first: Vec<usize> = std::iter::once(0)
+        .chain(stories.iter().scan(0, |next, story| {
+            *next += story.sentences.len();
+            Some(*next)
+        }))
+        .collect();
+    let story_of: Vec<u32> = (0..stories.len())
+        .flat_map(|s| std::iter::repeat_n(s as u32, first[s + 1] - first[s]))
+        .collect();
     let sentence_stems = vocabulary.per_sentence(stories, |s| &s.stems);
     let sentence_names = vocabulary.per_sentence(stories, |s| &s.names);
     // Every stem each story uses: for its weight, and for asking whether a story ever mentions
     // a name.
-    let story_words = distinct_per_story(&sentence_stems);
+    let story_words = distinct_per_story(&sentence_stems, &first);
     let idf = inverse_document_frequency(&story_words, vocabulary.len());
-    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary.len()];
-    for (s, story) in sentence_stems.iter().enumerate() {
-        for (i, stems) in story.iter().enumerate() {
-            for &stem in stems {
-                postings[stem as usize].push((s as u32, i as u32));
-            }
-        }
-    }
-    let mut story_names = distinct_per_story(&sentence_names);
+    let postings = postings(&sentence_stems, vocabulary.len());
+    let story_names = distinct_per_story(&sentence_names, &first);
     let anchors = anchor_names(&story_names, vocabulary.len());
-    for names in &mut story_names {
-        names.retain(|&n| anchors[n as usize] > 0);
-    }
+    let story_names = story_names.retain(|n| anchors[n as usize] > 0);
     let mut same_event: FxHashMap<(usize, usize), bool> = FxHashMap::default();
     let alignable = |c: &SentenceClaims| c.stems.len() >= MIN_STEMS;
     let mut pairs = Vec::new();
-    // For each sentence of the batch, by its place in `first` order, the indexed stems it
-    // shares with the sentence being paired; and the sentences met so far.
-    let first: Vec<usize> = stories
-        .iter()
-        .scan(0, |next, story| {
-            let at = *next;
-            *next += story.sentences.len();
-            Some(at)
-        })
-        .collect();
-    let total: usize = stories.iter().map(|s| s.sentences.len()).sum();
-    let mut shared: Vec<u32> = vec![0; total];
-    let mut met: Vec<(u32, u32)> = Vec::new();
+    // For each sentence of the batch, the indexed stems it shares with the sentence being
+    // paired; and the sentences met so far.
+    let mut shared: Vec<u32> = vec![0; sentence_stems.len()];
+    let mut met: Vec<u32> = Vec::new();
     for (s, story) in stories.iter().enumerate() {
         for (i, sentence) in story.sentences.iter().enumerate() {
             if !alignable(sentence) {
                 continue;
             }
-            let stems = &sentence_stems[s][i];
+            let stems = sentence_stems.get(first[s] + i);
             met.clear();
             for &stem in stems {
-                let list = &postings[stem as usize];
+                let list = postings.get(stem as usize);
                 if list.len() > MAX_POSTINGS {
                     continue;
                 }
-                // Each pair once, and never within one story.
-                for &(t, j) in list.iter().filter(|&&(t, _)| t as usize > s) {
-                    let count = &mut shared[first[t as usize] + j as usize];
+                // Each pair once, and never within one story: only the sentences of later
+                // stories, which come after this story's in the sorted list.
+                let later = list.partition_point(|&h| (h as usize) < first[s + 1]);
+                for &h in &list[later..] {
+                    let count = &mut shared[h as usize];
                     if *count == 0 {
-                        met.push((t, j));
+                        met.push(h);
                     }
                     *count += 1;
                 }
             }
-            for &(t, j) in &met {
-                let (t, j) = (t as usize, j as usize);
-                let count = std::mem::take(&mut shared[first[t] + j]) as usize;
+            for &h in &met {
+                let h = h as usize;
+                let count = std::mem::take(&mut shared[h]) as usize;
+                let t = story_of[h] as usize;
+                let j = h - first[t];
                 if count < MIN_SHARED || !close_in_time(story, &stories[t]) {
                     continue;
                 }
@@ -338,17 +335,17 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
                     continue;
                 }
                 let foreign = different_subjects(
-                    (&sentence_names[s][i], &story_words[s]),
-                    (&sentence_names[t][j], &story_words[t]),
+                    (sentence_names.get(first[s] + i), story_words.get(s)),
+                    (sentence_names.get(h), story_words.get(t)),
                     &anchors,
                 );
-                let linked = *same_event
-                    .entry((s, t))
-                    .or_insert_with(|| shares_anchor(&story_names[s], &story_names[t], &anchors));
+                let linked = *same_event.entry((s, t)).or_insert_with(|| {
+                    shares_anchor(story_names.get(s), story_names.get(t), &anchors)
+                });
                 if !linked {
                     continue;
                 }
-                let similarity = weighted_jaccard(stems, &sentence_stems[t][j], &idf);
+                let similarity = weighted_jaccard(stems, sentence_stems.get(h), &idf);
                 if similarity >= MIN_PAIR {
                     pairs.push(Pair {
                         a: (s, i),
@@ -362,6 +359,54 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
     }
     pairs.sort_by_key(|x| (x.a, x.b));
     pairs
+}
+
+/// Many short lists of numbers kept end to end in one buffer: list `k` is
+/// `items[starts[k]..starts[k + 1]]`. A batch has a list for each of its millions of sentences;
+/// one buffer spares each of them an allocation of its own.
+struct Lists {
+    starts: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// The lists given in order.
+    fn new<L: IntoIterator<Item = u32>>(lists: impl IntoIterator<Item = L>) -> Lists {
+        let mut out = Lists {
+            starts: vec![0],
+            items: Vec::new(),
+        };
+        for list in lists {
+            out.items.extend(list);
+            out.starts.push(out.items.len());
+        }
+        out.starts.shrink_to_fit();
+        out.items.shrink_to_fit();
+        out
+    }
+
+    /// How many lists there are.
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// List `k`.
+    fn get(&self, k: usize) -> &[u32] {
+        &self.items[self.starts[k]..self.starts[k + 1]]
+    }
+
+    /// The lists in order.
+    fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.len()).map(|k| self.get(k))
+    }
+
+    /// The same lists, each keeping only the numbers `keep` accepts.
+    fn retain(&self, keep: impl Fn(u32) -> bool) -> Lists {
+        Lists::new(
+            self.iter()
+                .map(|list| list.iter().copied().filter(|&n| keep(n))),
+        )
+    }
 }
 
 /// Every stem and name of a batch, numbered in alphabetical order, so that sorted lists of
@@ -393,42 +438,61 @@ impl<'a> Vocabulary<'a> {
         self.ids.len()
     }
 
-    /// For each story, for each of its sentences, the numbers of its words of one kind (its
-    /// stems, its names); sorted where the words are.
+    /// For each sentence of the batch, story after story, the numbers of its words of one kind
+    /// (its stems, its names); sorted where the words are.
     fn per_sentence(
         &self,
         stories: &[StoryClaims<'a>],
         words: impl Fn(&'a SentenceClaims) -> &'a [Word],
-    ) -> Vec<Vec<Vec<u32>>> {
-        stories
-            .iter()
-            .map(|story| {
-                story
-                    .sentences
-                    .iter()
-                    .map(|s| words(s).iter().map(|w| self.ids[w.as_str()]).collect())
-                    .collect()
-            })
-            .collect()
+    ) -> Lists {
+        Lists::new(
+            stories
+                .iter()
+                .flat_map(|story| story.sentences)
+                .map(|s| words(s).iter().map(|w| self.ids[w.as_str()])),
+        )
     }
 }
 
-/// Each story's distinct words, sorted, given its sentences' words.
-fn distinct_per_story(sentences: &[Vec<Vec<u32>>]) -> Vec<Vec<u32>> {
-    sentences
-        .iter()
-        .map(|story| {
-            let mut seen: Vec<u32> = story.iter().flatten().copied().collect();
-            seen.sort_unstable();
-            seen.dedup();
-            seen
-        })
-        .collect()
+/// Each story's distinct words, sorted, given its sentences' words and where each story's
+/// sentences start.
+fn distinct_per_story(sentences: &Lists, first: &[usize]) -> Lists {
+    let mut seen: Vec<u32> = Vec::new();
+    Lists::new(first.windows(2).map(|range| {
+        seen.clear();
+        for k in range[0]..range[1] {
+            seen.extend_from_slice(sentences.get(k));
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        seen.clone()
+    }))
+}
+
+/// For each word of the vocabulary, the sentences that use it, in order.
+fn postings(sentence_words: &Lists, words: usize) -> Lists {
+    // Counted first, so that each word's list is laid out once at its final size.
+    let mut starts = vec![0; words + 1];
+    for &word in &sentence_words.items {
+        starts[word as usize + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut next = starts.clone();
+    let mut items = vec![0; sentence_words.items.len()];
+    for (sentence, list) in sentence_words.iter().enumerate() {
+        for &word in list {
+            items[next[word as usize]] = sentence as u32;
+            next[word as usize] += 1;
+        }
+    }
+    Lists { starts, items }
 }
 
 /// For each word of the vocabulary, the number of stories using it if it is a proper name rare
 /// enough in the batch to anchor a sentence to one event, or 0.
-fn anchor_names(story_names: &[Vec<u32>], words: usize) -> Vec<usize> {
+fn anchor_names(story_names: &Lists, words: usize) -> Vec<usize> {
     let mut df = document_frequency(story_names, words);
     let limit = ANCHOR_STORIES.max(story_names.len() / ANCHOR_SHARE);
     for count in &mut df {
@@ -512,7 +576,7 @@ fn close_in_time(a: &StoryClaims<'_>, b: &StoryClaims<'_>) -> bool {
 }
 
 /// The weight of each word of the vocabulary: rarer across the batch's stories, heavier.
-fn inverse_document_frequency(story_words: &[Vec<u32>], words: usize) -> Vec<f64> {
+fn inverse_document_frequency(story_words: &Lists, words: usize) -> Vec<f64> {
     let n = story_words.len() as f64;
     document_frequency(story_words, words)
         .into_iter()
@@ -527,9 +591,9 @@ fn inverse_document_frequency(story_words: &[Vec<u32>], words: usize) -> Vec<f64
 }
 
 /// In how many stories each word of the vocabulary occurs, given each story's distinct words.
-fn document_frequency(per_story: &[Vec<u32>], words: usize) -> Vec<usize> {
+fn document_frequency(per_story: &Lists, words: usize) -> Vec<usize> {
     let mut df = vec![0; words];
-    for &word in per_story.iter().flatten() {
+    for &word in &per_story.items {
         df[word as usize] += 1;
     }
     df

@@ -61,9 +61,7 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
 pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
     let knowledge = KnowledgeBase::new(pack);
     let rules = active_rules(pack);
-    let scoring = rules
-        .iter()
-        .any(|(_, d)| d.kind() == findings::Kind::Credibility);
+    let scoring = scores(&rules);
     let readings: Vec<Reading> = batch
         .stories
         .par_iter()
@@ -78,8 +76,35 @@ pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
         claims.push(reading.claims);
         observed.push(reading.signals);
     }
-    let story_claims: Vec<StoryClaims<'_>> = batch
-        .stories
+    let (claims, credibility) = across_batch(
+        &batch.stories,
+        claims,
+        &observed,
+        &mut findings,
+        &rules,
+        pack,
+        options,
+    );
+    let mut outcome = Outcome::with_credibility(batch, findings, credibility);
+    outcome.claims = claims;
+    outcome
+}
+
+/// Runs the stages across the batch: alignment, claim groups, the batch rules (their findings
+/// are added to `findings`), and (when a credibility rule is on) credibility. Gives back the claims for the
+/// report and the assessment. It takes the stories' claims and drops them, with the pairs and
+/// groups built from them, before returning: they are the largest part of a run, and are
+/// not needed while the findings are located.
+fn across_batch(
+    stories: &[ingest::Story],
+    claims: Vec<Vec<claims::SentenceClaims>>,
+    observed: &[Vec<credibility::Observed>],
+    findings: &mut Vec<Finding>,
+    rules: &[(&Rule, &'static dyn Detector)],
+    pack: &Pack,
+    options: Options,
+) -> (Vec<outcome::Claim>, Option<credibility::Assessment>) {
+    let story_claims: Vec<StoryClaims<'_>> = stories
         .iter()
         .zip(&claims)
         .enumerate()
@@ -93,29 +118,20 @@ pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
     let pairs = align::align(&story_claims);
     let groups = align::claim_groups(&story_claims, &pairs, &pack.lexicon.opposites);
     let view = BatchView {
-        stories: &batch.stories,
+        stories,
         groups: &groups,
         pack,
         as_of: options.as_of,
     };
-    for (rule, detector) in &rules {
-        detector.check_batch(&view, rule, &mut findings);
+    for (rule, detector) in rules {
+        detector.check_batch(&view, rule, findings);
     }
-    let claims = outcome::claims(&batch.stories, &groups);
+    let report_claims = outcome::claims(stories, &groups);
     // Scored once all detectors have run, since a story's findings from the other rules count
     // against it and its claims other outlets share count for it.
-    let credibility = scoring.then(|| {
-        credibility::assess(
-            &batch.stories,
-            &observed,
-            &findings,
-            &groups,
-            &pack.credibility,
-        )
-    });
-    let mut outcome = Outcome::with_credibility(batch, findings, credibility);
-    outcome.claims = claims;
-    outcome
+    let credibility = scores(rules)
+        .then(|| credibility::assess(stories, observed, findings, &groups, &pack.credibility));
+    (report_claims, credibility)
 }
 
 /// What the per-story stages keep of one story for the stages across the batch.
@@ -171,6 +187,13 @@ pub fn check_texts(files: &[(&str, String)], pack: &Pack) -> Outcome {
         ingest::read_text(name, text.clone(), format, &mut batch);
     }
     check(batch, pack)
+}
+
+/// Whether a credibility rule is enabled, so that stories and outlets are scored.
+fn scores(rules: &[(&Rule, &'static dyn Detector)]) -> bool {
+    rules
+        .iter()
+        .any(|(_, d)| d.kind() == findings::Kind::Credibility)
 }
 
 /// The enabled rules with their detectors, in pack order.

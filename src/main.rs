@@ -20,6 +20,12 @@ use crosscheck::pack::{Pack, PackBuilder, PackError};
 use crosscheck::report::{self, Palette, Reviewer};
 use crosscheck::suppress::{self, Suppression};
 
+// See Cargo.toml for why; .cargo/config.toml has it give freed pages back to the system at
+// once, since a batch's claims are freed just before its report is built.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Checks a batch of news stories for contradictions and implausible claims.
 #[derive(Parser)]
 #[command(name = "crosscheck", version, about, max_term_width = 100)]

@@ -281,13 +281,20 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
         .collect();
     let sentence_stems = vocabulary.per_sentence(stories, |s| &s.stems);
     let sentence_names = vocabulary.per_sentence(stories, |s| &s.names);
-    // Every stem each story uses: for its weight, and for asking whether a story ever mentions
-    // a name.
-    let story_words = distinct_per_story(&sentence_stems, &first);
-    let idf = inverse_document_frequency(&story_words, vocabulary.len());
-    let postings = postings(&sentence_stems, vocabulary.len());
+    let words = vocabulary.len();
+    drop(vocabulary);
+    // The sentences using each stem, which also tell which stories use it: for its weight,
+    // and for asking whether a story ever mentions a name.
+    let postings = postings(&sentence_stems, words);
+    let idf = inverse_document_frequency(&postings, &story_of, stories.len());
+    let uses = |story: usize, word: u32| {
+        let list = postings.get(word as usize);
+        let at = list.partition_point(|&h| (h as usize) < first[story]);
+        list.get(at)
+            .is_some_and(|&h| (h as usize) < first[story + 1])
+    };
     let story_names = distinct_per_story(&sentence_names, &first);
-    let anchors = anchor_names(&story_names, vocabulary.len());
+    let anchors = anchor_names(&story_names, words);
     let story_names = story_names.retain(|n| anchors[n as usize] > 0);
     let mut same_event: FxHashMap<(usize, usize), bool> = FxHashMap::default();
     let alignable = |c: &SentenceClaims| c.stems.len() >= MIN_STEMS;
@@ -335,9 +342,10 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
                     continue;
                 }
                 let foreign = different_subjects(
-                    (sentence_names.get(first[s] + i), story_words.get(s)),
-                    (sentence_names.get(h), story_words.get(t)),
+                    (sentence_names.get(first[s] + i), s),
+                    (sentence_names.get(h), t),
                     &anchors,
+                    uses,
                 );
                 let linked = *same_event.entry((s, t)).or_insert_with(|| {
                     shares_anchor(story_names.get(s), story_names.get(t), &anchors)
@@ -530,16 +538,17 @@ fn shares_anchor(a: &[u32], b: &[u32], anchors: &[usize]) -> bool {
 /// mortgage obligations" and "Kidder Peabody Mortgage Assets Trust is offering 500 mln dlrs":
 /// the same template, two companies). A sentence that names nothing, or only what the other
 /// story names too, may well be about the same thing. Each sentence comes with its names and
-/// its story's stems.
+/// its story; `uses(story, word)` says whether a story uses a word anywhere.
 fn different_subjects(
-    (a, story_a): (&[u32], &[u32]),
-    (b, story_b): (&[u32], &[u32]),
+    (a, story_a): (&[u32], usize),
+    (b, story_b): (&[u32], usize),
     anchors: &[usize],
+    uses: impl Fn(usize, u32) -> bool,
 ) -> bool {
-    let foreign = |names: &[u32], other_story: &[u32]| {
+    let foreign = |names: &[u32], other_story: usize| {
         names
             .iter()
-            .any(|&n| anchors[n as usize] > 0 && other_story.binary_search(&n).is_err())
+            .any(|&n| anchors[n as usize] > 0 && !uses(other_story, n))
     };
     foreign(a, story_b) && foreign(b, story_a)
 }
@@ -576,11 +585,23 @@ fn close_in_time(a: &StoryClaims<'_>, b: &StoryClaims<'_>) -> bool {
 }
 
 /// The weight of each word of the vocabulary: rarer across the batch's stories, heavier.
-fn inverse_document_frequency(story_words: &Lists, words: usize) -> Vec<f64> {
-    let n = story_words.len() as f64;
-    document_frequency(story_words, words)
-        .into_iter()
-        .map(|count| {
+/// Given the sentences using each word, the story of each sentence and how many stories there
+/// are.
+fn inverse_document_frequency(postings: &Lists, story_of: &[u32], stories: usize) -> Vec<f64> {
+    let n = stories as f64;
+    postings
+        .iter()
+        .map(|sentences| {
+            // Sentences are in story order, so each story's run is counted once.
+            let mut count = 0;
+            let mut last = None;
+            for &h in sentences {
+                let story = story_of[h as usize];
+                if last != Some(story) {
+                    count += 1;
+                    last = Some(story);
+                }
+            }
             if count == 0 {
                 0.0
             } else {

@@ -20,9 +20,9 @@ use crate::word::Word;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Unit {
     /// A count of something, by the counted noun's stem ("firefighter", "engine").
-    Count(String),
+    Count(Word),
     /// A percentage; the stem of the word after it, if any ("increase").
-    Percent(String),
+    Percent(Word),
     /// Money in a currency ("GBP", "USD", "EUR").
     Money(&'static str),
 }
@@ -56,15 +56,15 @@ pub struct Quantity {
     pub unit: Unit,
     /// The stem of the verb that goes with it ("60 firefighters *fought*", "*sent* 12
     /// engines"), so that counts of the same thing at different moments are told apart.
-    pub predicate: Option<String>,
+    pub predicate: Option<Word>,
     /// Stems of the content words around it in its clause ("repairs *costing* £2.4m", "a £2.4m
     /// *bill* for *repairs*"): what the figure is a figure of. Sorted.
-    pub context: Vec<String>,
+    pub context: Box<[Word]>,
     /// For a count, the stems of the whole noun phrase ("night-shift worker", "fire engin").
-    pub phrase: Option<String>,
+    pub phrase: Option<Word>,
     /// For money, what one amount buys ("24 dlrs *a share*", "17 dlrs *a barrel*", "500 dlrs
     /// *each*"): a price is never the same quantity as a total.
-    pub per: Option<String>,
+    pub per: Option<Word>,
 }
 
 /// A named person's stated age.
@@ -91,7 +91,7 @@ pub struct EventDay {
     pub weekday: Option<u8>,
     /// Stems of the content words around it in its clause ("cabinet *voted* to *close* it on
     /// Tuesday"): what happened that day. Sorted.
-    pub context: Vec<String>,
+    pub context: Box<[Word]>,
 }
 
 /// What one sentence claims.
@@ -135,7 +135,7 @@ pub struct SentenceClaims {
     pub names: Box<[Word]>,
     /// The periods it is about: months, years, quarters ("january", "1986", "first quarter"),
     /// so that figures for different periods are not compared.
-    pub periods: Box<[String]>,
+    pub periods: Box<[Word]>,
     /// Every number written in it, sorted ("Round 4", "Advisory 14", "45 points to 24"), so
     /// that two instances of a recurring event can be told from one event told twice.
     pub numbers: Box<[f64]>,
@@ -696,8 +696,9 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                         let first = tokens.iter().position(|t| t.end > day.span.start);
                         let last = tokens.iter().rposition(|t| t.start < day.span.end);
                         if let (Some(first), Some(last)) = (first, last) {
-                            day.context = context(text, &tokens, first, last.max(first));
-                            day.context.retain(|w| !PARTS_OF_DAY.contains(&w.as_str()));
+                            let mut context = context(text, &tokens, first, last.max(first));
+                            context.retain(|w| !PARTS_OF_DAY.contains(&w.as_str()));
+                            day.context = interned(context);
                         }
                         day
                     })
@@ -710,7 +711,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                     .any(|t| matches!(t.text.to_lowercase().as_str(), "if" | "unless" | "whether")),
                 reports_change: reports_change(&words),
                 names: names.into(),
-                periods: periods(&tokens).into(),
+                periods: interned(periods(&tokens)),
                 numbers: numbers.into(),
                 proper: proper
                     .iter()
@@ -924,14 +925,16 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
         }
         let (noun, noun_end, phrase) = counted_noun(text, tokens, j);
         let unit = if percent {
-            Some(Unit::Percent(noun.clone().unwrap_or_default()))
+            Some(Unit::Percent(Word::new(
+                noun.as_deref().unwrap_or_default(),
+            )))
         } else if let Some(code) = currency {
             Some(Unit::Money(code))
         } else if is_year || token.text.contains('.') && noun.is_none() {
             None
         } else {
             noun.filter(|n| !NOT_COUNTED.contains(&n.as_str()))
-                .map(Unit::Count)
+                .map(|n| Unit::Count(Word::new(&n)))
         };
         let Some(unit) = unit else {
             i = j.max(i + 1);
@@ -958,10 +961,10 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             value,
             range,
             unit,
-            predicate: predicate(text, tokens, i, last),
-            context: context(text, tokens, i, last),
-            phrase,
-            per,
+            predicate: predicate(text, tokens, i, last).map(|p| Word::new(&p)),
+            context: interned(context(text, tokens, i, last)),
+            phrase: phrase.map(|p| Word::new(&p)),
+            per: per.map(|p| Word::new(&p)),
         });
         i = j.max(i + 1);
     }
@@ -1475,7 +1478,7 @@ fn days(text: &str, sentence: Span, story_date: Option<Date>) -> Vec<EventDay> {
             span: Span::new(sentence.start + m.start, sentence.start + m.end),
             date: Some(m.date),
             weekday: None,
-            context: Vec::new(),
+            context: Box::default(),
         })
         .collect();
     for caps in EVENT_DAY.captures_iter(body) {
@@ -1500,7 +1503,7 @@ fn days(text: &str, sentence: Span, story_date: Option<Date>) -> Vec<EventDay> {
             span,
             date,
             weekday,
-            context: Vec::new(),
+            context: Box::default(),
         });
     }
     out

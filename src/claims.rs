@@ -10,6 +10,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dates::{self, Date};
 use crate::findings::Span;
@@ -476,7 +477,10 @@ fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
 /// A crude English stem: lower case without common inflections, so that "approved",
 /// "approves" and "approve" meet.
 pub fn stem(word: &str) -> String {
-    let mut w = word.to_lowercase().replace('’', "'");
+    let mut w = word.to_lowercase();
+    if w.contains('’') {
+        w = w.replace('’', "'");
+    }
     if let Some(base) = w.strip_suffix("'s") {
         w = base.to_string();
     }
@@ -486,10 +490,7 @@ pub fn stem(word: &str) -> String {
         "children" => Some("child"),
         "people" => Some("person"),
         "police" => Some("police"),
-        _ => IRREGULAR_VERBS
-            .iter()
-            .find(|(form, _)| *form == w.as_str())
-            .map(|(_, base)| *base),
+        _ => IRREGULAR_FORMS.get(w.as_str()).copied(),
     };
     if let Some(base) = irregular {
         return base.to_string();
@@ -593,6 +594,22 @@ const IRREGULAR_VERBS: &[(&str, &str)] = &[
     ("forbade", "forbid"),
 ];
 
+/// The word lists asked about once per word of every sentence, as hash sets: a batch asks
+/// them tens of millions of times, and a list compared word by word made these lookups a
+/// good part of extracting claims.
+static STOPWORD_SET: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+static CALENDAR_SET: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| CALENDAR_WORDS.iter().copied().collect());
+static IRREGULAR_FORMS: LazyLock<FxHashMap<&str, &str>> = LazyLock::new(|| {
+    let mut forms = FxHashMap::default();
+    for &(form, base) in IRREGULAR_VERBS {
+        // The first entry for a form wins, as a search down the list would find it.
+        forms.entry(form).or_insert(base);
+    }
+    forms
+});
+
 /// Extracts the claims of every body sentence of a story dated `story_date`.
 pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> Vec<SentenceClaims> {
     let mut claims: Vec<SentenceClaims> = segmented
@@ -607,7 +624,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
             let start = sentence.span.start + skip;
             let body = &text[start..sentence.span.end];
             let tokens = tokens(body, start);
-            let words: Vec<Word> = tokens.iter().map(|t| Word::new(&stem(t.text))).collect();
+            let words: Vec<Word> = tokens.iter().map(|t| stemmed(t.text)).collect();
             // A question asserts nothing either way.
             let question = body
                 .trim_end()
@@ -616,7 +633,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
             let polarity = if question {
                 Polarity::default()
             } else {
-                polarity(text, &tokens)
+                polarity(text, &tokens, &words)
             };
             let date_spans = dates::find_dates(body)
                 .into_iter()
@@ -634,8 +651,8 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                     !t.text
                         .starts_with(|c: char| c.is_ascii_digit() || "£$€¥".contains(c))
                         && w.chars().count() > 2
-                        && !STOPWORDS.contains(&w.as_str())
-                        && !CALENDAR_WORDS.contains(&w.as_str())
+                        && !STOPWORD_SET.contains(&w.as_str())
+                        && !CALENDAR_SET.contains(&w.as_str())
                 })
                 .map(|(_, w)| *w)
                 .collect();
@@ -652,8 +669,8 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                         && after.is_some_and(|c| c.is_alphanumeric() || ",'’(&".contains(c))
                         && t.text.chars().next().is_some_and(char::is_uppercase)
                         && t.text.chars().count() > 1
-                        && !CALENDAR_WORDS.contains(&w.as_str())
-                        && !STOPWORDS.contains(&w.as_str());
+                        && !CALENDAR_SET.contains(&w.as_str())
+                        && !STOPWORD_SET.contains(&w.as_str());
                     name.then_some(Span::new(t.start, t.end))
                 })
                 .collect();
@@ -703,9 +720,9 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                         day
                     })
                     .collect(),
-                negated: interned(polarity.negated),
-                asserted: interned(polarity.asserted),
-                future: interned(future_words(&tokens)),
+                negated: polarity.negated.into(),
+                asserted: polarity.asserted.into(),
+                future: future_words(&tokens, &words).into(),
                 conditional: tokens
                     .iter()
                     .any(|t| matches!(t.text.to_lowercase().as_str(), "if" | "unless" | "whether")),
@@ -725,6 +742,32 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
     // A batch keeps every story's claims until alignment is done.
     claims.shrink_to_fit();
     claims
+}
+
+/// Distinct tokens a thread remembers the stems of before it starts afresh.
+const MAX_REMEMBERED: usize = 1 << 20;
+
+thread_local! {
+    /// Each thread's tokens with their interned stems: a batch writes the same few hundred
+    /// thousand words millions of times, and this spares each occurrence the stemming and the
+    /// interner's lock.
+    static STEMMED: std::cell::RefCell<FxHashMap<Box<str>, Word>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// The interned stem of a token, as [`stem`] gives it.
+fn stemmed(token: &str) -> Word {
+    STEMMED.with_borrow_mut(|remembered| {
+        if let Some(&word) = remembered.get(token) {
+            return word;
+        }
+        if remembered.len() >= MAX_REMEMBERED {
+            remembered.clear();
+        }
+        let word = Word::new(&stem(token));
+        remembered.insert(token.into(), word);
+        word
+    })
 }
 
 /// The interned words of a list, in its order.
@@ -1039,9 +1082,9 @@ fn context(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Vec<S
         .map(|t| stem(t.text))
         .filter(|w| {
             w.chars().count() > 2
-                && !STOPWORDS.contains(&w.as_str())
+                && !STOPWORD_SET.contains(&w.as_str())
                 && !CONTEXT_NOISE.contains(&w.as_str())
-                && !CALENDAR_WORDS.contains(&w.as_str())
+                && !CALENDAR_SET.contains(&w.as_str())
         })
         .collect();
     out.sort();
@@ -1591,8 +1634,8 @@ const DETERMINERS: &[&str] = &[
 /// plainly (outside quotation marks and away from any negation).
 #[derive(Debug, Default)]
 struct Polarity {
-    negated: Vec<String>,
-    asserted: Vec<String>,
+    negated: Vec<Word>,
+    asserted: Vec<Word>,
 }
 
 /// Reads what a sentence denies: the verb a negator governs ("did not *approve*", "has never
@@ -1600,7 +1643,8 @@ struct Polarity {
 /// (a speaker's words, not the story's), contrasts ("quotas, not negotiate"), relative clauses
 /// ("a budget that does not allocate"), phrases ("not in a short time") and time limits ("not
 /// due to meet until September").
-fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
+/// `words` are the tokens' stems.
+fn polarity(text: &str, tokens: &[Token<'_>], words: &[Word]) -> Polarity {
     let quoted = quoted_tokens(text, tokens);
     let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
     // "don"t": a typewriter quote standing in for the apostrophe, as in some wire copy.
@@ -1639,9 +1683,9 @@ fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
             if k >= clause_end || CONSTITUENT.contains(&lower[k].as_str()) {
                 break;
             }
-            let verb = stem(tokens[k].text);
+            let verb = words[k];
             // "Stream is not CentOS": a name denied, not an action.
-            if STOPWORDS.contains(&verb.as_str())
+            if STOPWORD_SET.contains(&verb.as_str())
                 || number_value(tokens[k].text).is_some()
                 || tokens[k].text.starts_with(char::is_uppercase)
             {
@@ -1664,16 +1708,16 @@ fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
         if lower[k] == "no"
             && !quoted[k]
             && verb.chars().all(char::is_alphabetic)
-            && !STOPWORDS.contains(&stem(verb).as_str())
+            && !STOPWORD_SET.contains(&words[k - 1].as_str())
             && !DETERMINERS.contains(&verb.as_str())
             && !CONSTITUENT.contains(&verb.as_str())
             && text[tokens[k - 1].end..tokens[k].start].trim().is_empty()
         {
-            negated.push(stem(tokens[k - 1].text));
+            negated.push(words[k - 1]);
             near_negation[k - 1] = true;
         }
     }
-    let mut asserted: Vec<String> = tokens
+    let mut asserted: Vec<Word> = tokens
         .iter()
         .enumerate()
         .filter(|&(k, t)| {
@@ -1686,24 +1730,25 @@ fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
                     .chars()
                     .all(|c| c.is_alphabetic() || "'’-".contains(c))
         })
-        .map(|(_, t)| stem(t.text))
-        .filter(|w| w.chars().count() > 2 && !STOPWORDS.contains(&w.as_str()))
+        .map(|(k, _)| words[k])
+        .filter(|w| w.chars().count() > 2 && !STOPWORD_SET.contains(&w.as_str()))
         .collect();
     asserted.sort();
     asserted.dedup();
     Polarity { negated, asserted }
 }
 
-/// Stems of the words within two words after "will", "shall" or "'ll".
-fn future_words(tokens: &[Token<'_>]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// Stems of the words within two words after "will", "shall" or "'ll"; `words` are the
+/// tokens' stems.
+fn future_words(tokens: &[Token<'_>], words: &[Word]) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
     for (k, token) in tokens.iter().enumerate() {
         let lower = token.text.to_lowercase();
         if matches!(lower.as_str(), "will" | "shall")
             || lower.ends_with("'ll")
             || lower.ends_with("’ll")
         {
-            out.extend(tokens.iter().skip(k + 1).take(2).map(|t| stem(t.text)));
+            out.extend(words.iter().skip(k + 1).take(2).copied());
         }
     }
     out.sort();

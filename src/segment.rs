@@ -88,8 +88,7 @@ pub fn segment(text: &str, body_start: usize) -> Segmented {
             ));
             break;
         }
-        let key = normalise(body);
-        if key.split(' ').count() >= 4 && !seen_paragraphs.insert(key) {
+        if body.split_whitespace().nth(3).is_some() && !seen_paragraphs.insert(normalise(body)) {
             out.set_aside.push((paragraph, SetAside::Repeat));
             continue;
         }
@@ -107,10 +106,14 @@ pub fn segment(text: &str, body_start: usize) -> Segmented {
 
 /// Lower case with white space folded, for comparing paragraphs.
 fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_lowercase());
+    }
+    out
 }
 
 /// Paragraph spans: blank lines always separate paragraphs, and so does a line break after a
@@ -179,38 +182,33 @@ fn runs_on(paragraph: &str) -> bool {
 /// Sentence spans within one paragraph.
 fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let body = &text[paragraph.start..paragraph.end];
+    let char_at = |at: usize| body[at..].chars().next();
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (offset, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?') {
-            i += 1;
-            continue;
-        }
+    // The closing quotes and white space stepped over after a mark hold no other mark, so
+    // every mark is looked at in turn.
+    for (offset, mark) in body.match_indices(['.', '!', '?']) {
         // Closing quotes and brackets belong to the sentence they close.
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']') {
-            j += 1;
+        let mut end = offset + mark.len();
+        while let Some(c) = char_at(end).filter(|c| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']'))
+        {
+            end += c.len_utf8();
         }
-        let end = chars.get(j).map_or(body.len(), |&(o, _)| o);
-        let followed_by_space = chars.get(j).is_some_and(|&(_, c)| c.is_whitespace());
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        let followed_by_space = char_at(end).is_some_and(char::is_whitespace);
+        let mut next = end;
+        while let Some(c) = char_at(next).filter(|c| c.is_whitespace()) {
+            next += c.len_utf8();
         }
-        let next_starts_sentence = chars.get(k).is_some_and(|&(_, c)| {
+        let next_starts_sentence = char_at(next).is_some_and(|c| {
             c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '“' | '‘' | '(')
         });
         if followed_by_space
             && next_starts_sentence
-            && !(c == '.' && is_abbreviation(&body[start..offset]))
+            && !(mark == "." && is_abbreviation(&body[start..offset]))
         {
             push_trimmed(&mut out, paragraph.start, body, start, end);
-            start = chars.get(k).map_or(body.len(), |&(o, _)| o);
+            start = next;
         }
-        i = j.max(i + 1);
     }
     push_trimmed(&mut out, paragraph.start, body, start, body.len());
     out

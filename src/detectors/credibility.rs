@@ -477,6 +477,11 @@ impl<'a> Reading<'a> {
             .map(|w| (sentence.start + w.start(), w.as_str().to_lowercase()))
             .filter(|(at, _)| !self.in_quote(*at))
             .collect();
+        // Without a speech verb there is nothing to attribute, whatever names the sentence
+        // holds; most sentences have none, and finding names is the costly part.
+        if !words.iter().any(|(_, w)| verbs.contains(w)) {
+            return false;
+        }
         let mut names = self.names_in(sentence, false);
         names.extend(
             self.view

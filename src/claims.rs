@@ -1841,6 +1841,21 @@ mod tests {
     }
 
     #[test]
+    fn remembered_stems_are_the_stems() {
+        for token in [
+            "Firefighters",
+            "gave",
+            "council’s",
+            "Approved",
+            "firefighters",
+            "gave",
+        ] {
+            assert_eq!(stemmed(token), Word::new(&stem(token)), "{token}");
+        }
+        assert_eq!(stemmed("Gave").as_str(), "give");
+    }
+
+    #[test]
     fn only_the_words_of_proper_names_have_a_place() {
         let body = "Yesterday the mayor Anne Hidalgo met Paris officials.";
         let text = format!("Headline\n\n{body}");

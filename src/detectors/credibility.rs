@@ -111,6 +111,8 @@ struct Reading<'a> {
     people: Vec<Span>,
     /// The last word of each name in `people`, for later mentions by surname.
     surnames: Vec<&'a str>,
+    /// Those of `surnames` that are capitalised, lower-cased, for matching lower-cased words.
+    folded_surnames: Vec<String>,
     /// Index of the last paragraph of the opening.
     opening_end: usize,
     /// For each sentence, the signals' phrases and patterns that can match in it.
@@ -242,6 +244,7 @@ impl<'a> Reading<'a> {
             quotes: Vec::new(),
             people: Vec::new(),
             surnames: Vec::new(),
+            folded_surnames: Vec::new(),
             opening_end: 0,
             candidates: Vec::new(),
         };
@@ -301,6 +304,12 @@ impl<'a> Reading<'a> {
             .iter()
             .filter_map(|p| text[p.start..p.end].split_whitespace().last())
             .filter(|w| w.chars().count() > 2)
+            .collect();
+        reading.folded_surnames = reading
+            .surnames
+            .iter()
+            .filter(|s| s.chars().next().is_some_and(char::is_uppercase))
+            .map(|s| s.to_lowercase())
             .collect();
         reading
     }
@@ -496,11 +505,7 @@ impl<'a> Reading<'a> {
         names.extend(
             words
                 .iter()
-                .filter(|(_, w)| {
-                    self.surnames.iter().any(|s| {
-                        s.to_lowercase() == *w && s.chars().next().is_some_and(char::is_uppercase)
-                    })
-                })
+                .filter(|(_, w)| self.folded_surnames.contains(w))
                 .map(|(at, w)| Span::new(*at, at + w.len())),
         );
         names.iter().any(|name| {

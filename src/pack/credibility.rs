@@ -186,19 +186,24 @@ pub struct Credibility {
     pub signals: Vec<Signal>,
     /// Outlet priors.
     pub outlets: Vec<OutletPrior>,
-    /// Every signal's phrases and patterns as one set, built on first use once the packs are
-    /// merged ([`Credibility::text_set`]).
+    /// Every signal's phrases as one set, built on first use once the packs are merged
+    /// ([`Credibility::text_set`]).
     text_set: OnceLock<TextSet>,
 }
 
-/// Every phrase and pattern of the signals in one [`RegexSet`], so that one pass over a
-/// sentence tells which of them can match in it; most match in no sentence at all.
+/// Every signal's phrases in one [`RegexSet`], so that one pass over a sentence tells which of
+/// them can match in it; most match in no sentence at all.
+///
+/// Patterns stay out of the set and are always tried: each is short and mostly anchored or led
+/// by a literal the regex engine searches for quickly, while in the set their Unicode classes
+/// made the automaton large, slow on text with many non-ASCII letters and costly in memory.
 #[derive(Debug, Clone)]
 pub struct TextSet {
-    /// `None` if the patterns together are too large for one set: then every pattern is tried.
+    /// `None` if the phrases together are too large for one set: then every phrase is tried.
     set: Option<RegexSet>,
-    /// For each signal, the set's index of its phrases (if any) and of each pattern in order.
-    members: Vec<Vec<usize>>,
+    /// For each signal, the set's index of each of its regexes, in the order `phrases` then
+    /// `patterns`; `None` for its patterns, which are always tried.
+    members: Vec<Vec<Option<usize>>>,
 }
 
 impl TextSet {
@@ -207,15 +212,12 @@ impl TextSet {
         let members = signals
             .iter()
             .map(|signal| {
-                signal
-                    .phrases
-                    .iter()
-                    .chain(&signal.patterns)
-                    .map(|regex| {
-                        sources.push(regex.as_str().to_string());
-                        sources.len() - 1
-                    })
-                    .collect()
+                let phrases = signal.phrases.iter().map(|regex| {
+                    sources.push(regex.as_str().to_string());
+                    Some(sources.len() - 1)
+                });
+                let patterns = signal.patterns.iter().map(|_| None);
+                phrases.chain(patterns).collect::<Vec<_>>()
             })
             .collect();
         let set = RegexSetBuilder::new(&sources)
@@ -231,9 +233,9 @@ impl TextSet {
         Candidates(self.set.as_ref().map(|set| set.matches(text)))
     }
 
-    /// The set's indices of a signal's phrases and patterns, in the order `phrases` then
-    /// `patterns`.
-    pub fn members(&self, signal: usize) -> &[usize] {
+    /// The set's index of each of a signal's regexes, in the order `phrases` then `patterns`
+    /// (`None` for a regex outside the set).
+    pub fn members(&self, signal: usize) -> &[Option<usize>] {
         &self.members[signal]
     }
 }
@@ -243,9 +245,13 @@ impl TextSet {
 pub struct Candidates(Option<regex::SetMatches>);
 
 impl Candidates {
-    /// Whether member `index` may match (always, where the set could not be built).
-    pub fn may_match(&self, index: usize) -> bool {
-        self.0.as_ref().is_none_or(|m| m.matched(index))
+    /// Whether a regex may match: one outside the set (`None`) always may, and so does every
+    /// one where the set could not be built.
+    pub fn may_match(&self, member: Option<usize>) -> bool {
+        match (member, &self.0) {
+            (Some(index), Some(matches)) => matches.matched(index),
+            _ => true,
+        }
     }
 }
 
@@ -267,8 +273,8 @@ impl Default for Credibility {
 }
 
 impl Credibility {
-    /// The signals' phrases and patterns as one set. Built the first time it is asked for, so
-    /// only once every pack has been merged.
+    /// The signals' phrases as one set. Built the first time it is asked for, so only once
+    /// every pack has been merged.
     pub fn text_set(&self) -> &TextSet {
         self.text_set.get_or_init(|| TextSet::new(&self.signals))
     }

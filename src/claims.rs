@@ -715,7 +715,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                         if let (Some(first), Some(last)) = (first, last) {
                             let mut context = context(text, &tokens, first, last.max(first));
                             context.retain(|w| !PARTS_OF_DAY.contains(&w.as_str()));
-                            day.context = interned(context);
+                            day.context = context.into();
                         }
                         day
                     })
@@ -1004,8 +1004,8 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             value,
             range,
             unit,
-            predicate: predicate(text, tokens, i, last).map(|p| Word::new(&p)),
-            context: interned(context(text, tokens, i, last)),
+            predicate: predicate(text, tokens, i, last),
+            context: context(text, tokens, i, last).into(),
             phrase: phrase.map(|p| Word::new(&p)),
             per: per.map(|p| Word::new(&p)),
         });
@@ -1056,7 +1056,7 @@ const CONTEXT_NOISE: &[&str] = &[
 ];
 
 /// The content words within a few words of tokens `first..=last`, in the same clause.
-fn context(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Vec<String> {
+fn context(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Vec<Word> {
     const REACH: usize = 5;
     let breaks = |from: usize, to: usize| {
         text[from..to].contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
@@ -1072,14 +1072,14 @@ fn context(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Vec<S
         k += 1;
         picked.push(tokens[k]);
     }
-    let mut out: Vec<String> = picked
+    let mut out: Vec<Word> = picked
         .iter()
         .filter(|t| {
             t.text
                 .chars()
                 .all(|c| c.is_alphabetic() || "'’-".contains(c))
         })
-        .map(|t| stem(t.text))
+        .map(|t| stemmed(t.text))
         .filter(|w| {
             w.chars().count() > 2
                 && !STOPWORD_SET.contains(&w.as_str())
@@ -1335,7 +1335,7 @@ const AUXILIARIES: &[&str] = &[
 
 /// The verb of a quantity: the first content word after it in the same clause, else the
 /// nearest before it in the same clause.
-fn predicate(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Option<String> {
+fn predicate(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Option<Word> {
     let content = |t: &&Token<'_>| {
         let lower = t.text.to_lowercase();
         t.text.chars().all(char::is_alphabetic)
@@ -1364,7 +1364,9 @@ fn predicate(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Opt
         open
     });
     let mut before = before;
-    found.or_else(|| before.find(content)).map(|t| stem(t.text))
+    found
+        .or_else(|| before.find(content))
+        .map(|t| stemmed(t.text))
 }
 
 /// The qualifier before token `i` and where the quantity's text starts.

@@ -91,10 +91,10 @@ pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
 }
 
 /// Runs the stages across the batch: alignment, claim groups, the batch rules (their findings
-/// are added to `findings`), and (when a credibility rule is on) credibility. Gives back the claims for the
-/// report and the assessment. It takes the stories' claims and drops them, with the pairs and
-/// groups built from them, before returning: they are the largest part of a run, and are
-/// not needed while the findings are located.
+/// are added to `findings`), and (when a credibility rule is on) credibility. Gives back the
+/// claims for the report and the assessment. It takes the stories' claims and drops them, with
+/// the pairs and groups built from them, before returning: they are the largest part of a run,
+/// and are not needed while the findings are located.
 fn across_batch(
     stories: &[ingest::Story],
     claims: Vec<Vec<claims::SentenceClaims>>,

@@ -139,8 +139,7 @@ pub fn write(outcome: &Outcome, reviewer: &Reviewer, out: &mut dyn Write) -> io:
             review(finding, document, reviewer)
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &reviews)?;
-    out.write_all(b"\n")
+    super::write_pretty(&reviews, out)
 }
 
 fn review<'a>(

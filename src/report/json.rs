@@ -177,8 +177,7 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
             .map(outlet)
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    out.write_all(b"\n")
+    super::write_pretty(&report, out)
 }
 
 /// The skipped inputs on the wire.

@@ -55,6 +55,13 @@ pub fn write(
     }
 }
 
+/// Writes `value` as pretty-printed JSON, ending with a newline: the JSON, SARIF and
+/// ClaimReview reports.
+fn write_pretty(value: &impl serde::Serialize, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
 /// Renders `outcome` in `format` as a string.
 pub fn render(outcome: &Outcome, format: Format<'_>, palette: Palette) -> String {
     let mut out = Vec::new();

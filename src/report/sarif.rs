@@ -222,8 +222,7 @@ pub fn write(outcome: &Outcome, rules: &[Rule], out: &mut dyn Write) -> io::Resu
             results,
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    out.write_all(b"\n")
+    super::write_pretty(&log, out)
 }
 
 fn level(severity: Severity) -> &'static str {

@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::claims::{Range, SentenceClaims, Unit, stem};
@@ -296,75 +297,88 @@ pub fn align(stories: &[StoryClaims<'_>]) -> Vec<Pair> {
     let story_names = distinct_per_story(&sentence_names, &first);
     let anchors = anchor_names(&story_names, words);
     let story_names = story_names.retain(|n| anchors[n as usize] > 0);
-    let mut same_event: FxHashMap<(usize, usize), bool> = FxHashMap::default();
     let alignable = |c: &SentenceClaims| c.stems.len() >= MIN_STEMS;
-    let mut pairs = Vec::new();
-    // For each sentence of the batch, the indexed stems it shares with the sentence being
-    // paired; and the sentences met so far.
-    let mut shared: Vec<u32> = vec![0; sentence_stems.len()];
-    let mut met: Vec<u32> = Vec::new();
-    for (s, story) in stories.iter().enumerate() {
-        for (i, sentence) in story.sentences.iter().enumerate() {
-            if !alignable(sentence) {
-                continue;
-            }
-            let stems = sentence_stems.get(first[s] + i);
-            met.clear();
-            for &stem in stems {
-                let list = postings.get(stem as usize);
-                if list.len() > MAX_POSTINGS {
-                    continue;
-                }
-                // Each pair once, and never within one story: only the sentences of later
-                // stories, which come after this story's in the sorted list.
-                let later = list.partition_point(|&h| (h as usize) < first[s + 1]);
-                for &h in &list[later..] {
-                    let count = &mut shared[h as usize];
-                    if *count == 0 {
-                        met.push(h);
+    let sentences = sentence_stems.len();
+    // Each story's sentences are paired with those of later stories, story by story on every
+    // core. A worker keeps, for each sentence of the batch, the indexed stems it shares with the
+    // sentence being paired, and the sentences met so far; the pairs are sorted at the end, so
+    // they come out the same whatever the number of threads.
+    let mut pairs: Vec<Pair> = (0..stories.len())
+        .into_par_iter()
+        .fold(
+            || (vec![0u32; sentences], Vec::new(), Vec::new()),
+            |(mut shared, mut met, mut pairs), s| {
+                let story = &stories[s];
+                // Whether story `s` and a later story report the same event, asked once a pair.
+                let mut same_event: FxHashMap<usize, bool> = FxHashMap::default();
+                for (i, sentence) in story.sentences.iter().enumerate() {
+                    if !alignable(sentence) {
+                        continue;
                     }
-                    *count += 1;
+                    let stems = sentence_stems.get(first[s] + i);
+                    met.clear();
+                    for &stem in stems {
+                        let list = postings.get(stem as usize);
+                        if list.len() > MAX_POSTINGS {
+                            continue;
+                        }
+                        // Each pair once, and never within one story: only the sentences of
+                        // later stories, which come after this story's in the sorted list.
+                        let later = list.partition_point(|&h| (h as usize) < first[s + 1]);
+                        for &h in &list[later..] {
+                            let count = &mut shared[h as usize];
+                            if *count == 0 {
+                                met.push(h);
+                            }
+                            *count += 1;
+                        }
+                    }
+                    for &h in &met {
+                        let h = h as usize;
+                        let count = std::mem::take(&mut shared[h]) as usize;
+                        let t = story_of[h] as usize;
+                        let j = h - first[t];
+                        if count < MIN_SHARED || !close_in_time(story, &stories[t]) {
+                            continue;
+                        }
+                        let other = &stories[t].sentences[j];
+                        if !alignable(other)
+                            || !same_periods(sentence, other)
+                            || different_instances(sentence, other)
+                        {
+                            continue;
+                        }
+                        let foreign = different_subjects(
+                            (sentence_names.get(first[s] + i), s),
+                            (sentence_names.get(h), t),
+                            &anchors,
+                            uses,
+                        );
+                        let linked = *same_event.entry(t).or_insert_with(|| {
+                            shares_anchor(story_names.get(s), story_names.get(t), &anchors)
+                        });
+                        if !linked {
+                            continue;
+                        }
+                        let similarity = weighted_jaccard(stems, sentence_stems.get(h), &idf);
+                        if similarity >= MIN_PAIR {
+                            pairs.push(Pair {
+                                a: (s, i),
+                                b: (t, j),
+                                similarity,
+                                foreign,
+                            });
+                        }
+                    }
                 }
-            }
-            for &h in &met {
-                let h = h as usize;
-                let count = std::mem::take(&mut shared[h]) as usize;
-                let t = story_of[h] as usize;
-                let j = h - first[t];
-                if count < MIN_SHARED || !close_in_time(story, &stories[t]) {
-                    continue;
-                }
-                let other = &stories[t].sentences[j];
-                if !alignable(other)
-                    || !same_periods(sentence, other)
-                    || different_instances(sentence, other)
-                {
-                    continue;
-                }
-                let foreign = different_subjects(
-                    (sentence_names.get(first[s] + i), s),
-                    (sentence_names.get(h), t),
-                    &anchors,
-                    uses,
-                );
-                let linked = *same_event.entry((s, t)).or_insert_with(|| {
-                    shares_anchor(story_names.get(s), story_names.get(t), &anchors)
-                });
-                if !linked {
-                    continue;
-                }
-                let similarity = weighted_jaccard(stems, sentence_stems.get(h), &idf);
-                if similarity >= MIN_PAIR {
-                    pairs.push(Pair {
-                        a: (s, i),
-                        b: (t, j),
-                        similarity,
-                        foreign,
-                    });
-                }
-            }
-        }
-    }
+                (shared, met, pairs)
+            },
+        )
+        .map(|(_, _, pairs)| pairs)
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
     pairs.sort_by_key(|x| (x.a, x.b));
     pairs
 }
@@ -419,25 +433,26 @@ impl Lists {
 
 /// Every stem and name of a batch, numbered in alphabetical order, so that sorted lists of
 /// words become sorted lists of numbers and are compared without comparing strings.
-struct Vocabulary<'a> {
-    ids: FxHashMap<&'a str, u32>,
+struct Vocabulary {
+    /// Each word's number, by [`Word::id`].
+    ids: FxHashMap<usize, u32>,
 }
 
-impl<'a> Vocabulary<'a> {
-    fn new(stories: &[StoryClaims<'a>]) -> Vocabulary<'a> {
-        let mut words: Vec<&'a str> = stories
+impl Vocabulary {
+    fn new(stories: &[StoryClaims<'_>]) -> Vocabulary {
+        let mut words: Vec<Word> = stories
             .iter()
             .flat_map(|story| story.sentences)
             .flat_map(|s| s.stems.iter().chain(&s.names))
-            .map(Word::as_str)
-            .collect::<rustc_hash::FxHashSet<&str>>()
-            .into_iter()
+            .map(|word| (word.id(), *word))
+            .collect::<FxHashMap<usize, Word>>()
+            .into_values()
             .collect();
-        words.sort_unstable();
+        words.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
         let ids = words
             .into_iter()
             .enumerate()
-            .map(|(id, word)| (word, id as u32))
+            .map(|(id, word)| (word.id(), id as u32))
             .collect();
         Vocabulary { ids }
     }
@@ -448,7 +463,7 @@ impl<'a> Vocabulary<'a> {
 
     /// For each sentence of the batch, story after story, the numbers of its words of one kind
     /// (its stems, its names); sorted where the words are.
-    fn per_sentence(
+    fn per_sentence<'a>(
         &self,
         stories: &[StoryClaims<'a>],
         words: impl Fn(&'a SentenceClaims) -> &'a [Word],
@@ -457,7 +472,7 @@ impl<'a> Vocabulary<'a> {
             stories
                 .iter()
                 .flat_map(|story| story.sentences)
-                .map(|s| words(s).iter().map(|w| self.ids[w.as_str()])),
+                .map(|s| words(s).iter().map(|w| self.ids[&w.id()])),
         )
     }
 }

@@ -230,7 +230,17 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         print!("{}", config.to_yaml());
         return Ok(CLEAN);
     }
-    let pack = load_configured(&args.packs, &config)?;
+    let limits = ingest::Limits {
+        max_story_bytes: args.max_story_bytes,
+        max_sentence_bytes: args.max_sentence_bytes,
+    };
+    // The packs are compiled while the stories are read; a broken pack is still the first
+    // problem reported.
+    let (pack, batch) = rayon::join(
+        || load_configured(&args.packs, &config),
+        || ingest::read_paths_with(&args.paths, &mut std::io::stdin(), &limits),
+    );
+    let pack = pack?;
     // Writing a baseline replaces the configured one, which need not exist yet.
     let configured_baseline = config
         .baseline
@@ -245,12 +255,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         Some(path) => Some((path, read_listed(path, &pack)?)),
         None => None,
     };
-    let limits = ingest::Limits {
-        max_story_bytes: args.max_story_bytes,
-        max_sentence_bytes: args.max_sentence_bytes,
-    };
-    let mut batch = ingest::read_paths_with(&args.paths, &mut std::io::stdin(), &limits)
-        .map_err(|e| e.to_string())?;
+    let mut batch = batch.map_err(|e| e.to_string())?;
     let by_config = config.apply_to_batch(&mut batch, &cwd);
     let by_git = if config.gitignore {
         drop_git_ignored(&args.paths, &cwd, &mut batch)

@@ -52,6 +52,13 @@ impl Word {
         word
     }
 
+    /// A number that tells this word apart from every other for the life of the process (the
+    /// address of its one stored copy): a cheaper key than its text where the order of the
+    /// words does not matter.
+    pub fn id(&self) -> usize {
+        std::ptr::from_ref(self.0) as usize
+    }
+
     /// The word's text.
     pub fn as_str(&self) -> &'static str {
         let stored: &'static Stored = self.0;

@@ -20,6 +20,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::dates::{self, Date};
@@ -322,13 +323,14 @@ pub fn read_text_with(
         Format::Html => html::read(source.text()).map(|d| vec![d]),
         Format::JsonLines => {
             let (drafts, bad_lines) = jsonl::read(source.text(), limits.max_story_bytes);
+            let every_line_blank = bad_lines.is_empty();
             batch
                 .skipped
                 .extend(bad_lines.into_iter().map(|(line, reason)| Skipped {
                     path: format!("{path}:{line}"),
                     reason,
                 }));
-            if drafts.is_empty() && batch.skipped.iter().all(|s| !s.path.starts_with(path)) {
+            if drafts.is_empty() && every_line_blank {
                 Err("no stories in the file (every line is blank)".to_string())
             } else {
                 Ok(drafts)
@@ -337,14 +339,25 @@ pub fn read_text_with(
     };
     match drafts {
         Ok(drafts) => {
-            for draft in drafts {
-                let story = Story::from_draft(draft, Arc::clone(&source));
-                match overlong_sentence(&story, limits.max_sentence_bytes) {
-                    None => batch.stories.push(story),
-                    Some(reason) => batch.skipped.push(Skipped {
-                        path: skipped_path(path, &story),
-                        reason,
-                    }),
+            // Dates, maps and the sentence check for each story, on every core; the stories
+            // keep the file's order.
+            let stories: Vec<Result<Story, Skipped>> = drafts
+                .into_par_iter()
+                .map(|draft| {
+                    let story = Story::from_draft(draft, Arc::clone(&source));
+                    match overlong_sentence(&story, limits.max_sentence_bytes) {
+                        None => Ok(story),
+                        Some(reason) => Err(Skipped {
+                            path: skipped_path(path, &story),
+                            reason,
+                        }),
+                    }
+                })
+                .collect();
+            for story in stories {
+                match story {
+                    Ok(story) => batch.stories.push(story),
+                    Err(skipped) => batch.skipped.push(skipped),
                 }
             }
         }
@@ -442,16 +455,45 @@ pub fn read_paths_with(
                 describe_io_error(&error, "check the path and try again")
             ))
         })?;
+        let mut found = Vec::new();
         if metadata.is_dir() {
-            walk_dir(path, &mut visited_dirs, limits, &mut batch);
+            walk_dir(path, &mut visited_dirs, &mut found);
         } else {
-            read_file(path, limits, &mut batch);
+            found.push(Found::File(path.clone()));
         }
+        read_found(found, limits, &mut batch);
     }
     Ok(batch)
 }
 
-fn walk_dir(dir: &Path, visited: &mut HashSet<PathBuf>, limits: &Limits, batch: &mut Batch) {
+/// What a walk finds: a file to read, or an entry passed over and why.
+enum Found {
+    File(PathBuf),
+    Skipped(Skipped),
+}
+
+/// Reads the files found, on every core, and adds their stories and the entries passed over
+/// to `batch` in the order they were found.
+fn read_found(found: Vec<Found>, limits: &Limits, batch: &mut Batch) {
+    let read: Vec<Batch> = found
+        .into_par_iter()
+        .map(|found| {
+            let mut read = Batch::default();
+            match found {
+                Found::File(path) => read_file(&path, limits, &mut read),
+                Found::Skipped(skipped) => read.skipped.push(skipped),
+            }
+            read
+        })
+        .collect();
+    for read in read {
+        batch.stories.extend(read.stories);
+        batch.skipped.extend(read.skipped);
+    }
+}
+
+/// Lists the files under `dir`, in sorted order and depth first, and the entries passed over.
+fn walk_dir(dir: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<Found>) {
     // A symbolic link back up the tree would make the walk endless: each real directory is
     // entered once.
     if let Ok(real) = fs::canonicalize(dir)
@@ -462,10 +504,10 @@ fn walk_dir(dir: &Path, visited: &mut HashSet<PathBuf>, limits: &Limits, batch: 
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
-            batch.skipped.push(Skipped {
+            found.push(Found::Skipped(Skipped {
                 path: dir.display().to_string(),
                 reason: describe_io_error(&error, "check its permissions"),
-            });
+            }));
             return;
         }
     };
@@ -482,9 +524,9 @@ fn walk_dir(dir: &Path, visited: &mut HashSet<PathBuf>, limits: &Limits, batch: 
     children.sort();
     for child in children {
         match fs::metadata(&child) {
-            Ok(metadata) if metadata.is_dir() => walk_dir(&child, visited, limits, batch),
-            Ok(_) => read_file(&child, limits, batch),
-            Err(error) => batch.skipped.push(Skipped {
+            Ok(metadata) if metadata.is_dir() => walk_dir(&child, visited, found),
+            Ok(_) => found.push(Found::File(child)),
+            Err(error) => found.push(Found::Skipped(Skipped {
                 path: child.display().to_string(),
                 reason: if fs::symlink_metadata(&child).is_ok_and(|m| m.is_symlink()) {
                     format!(
@@ -495,7 +537,7 @@ fn walk_dir(dir: &Path, visited: &mut HashSet<PathBuf>, limits: &Limits, batch: 
                 } else {
                     describe_io_error(&error, "it may have been removed during the run")
                 },
-            }),
+            })),
         }
     }
 }

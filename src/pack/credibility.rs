@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use super::raw::{RawBand, RawCredibility, RawNames, RawOutletPrior, RawSignal};
@@ -379,9 +380,20 @@ impl Builder {
         if let Some((bands, file)) = self.bands {
             out.bands = check_bands(&bands, &files[file])?;
         }
-        out.names = names(&self.names);
-        for (raw, file) in &self.signals {
-            out.signals.push(check_signal(raw, &files[*file])?);
+        // The signals' patterns are compiled on every core, beside the names' pattern; the first
+        // problem in pack order is the one reported.
+        let (names, signals) = rayon::join(
+            || names(&self.names),
+            || {
+                self.signals
+                    .par_iter()
+                    .map(|(raw, file)| check_signal(raw, &files[*file]))
+                    .collect::<Vec<_>>()
+            },
+        );
+        out.names = names;
+        for signal in signals {
+            out.signals.push(signal?);
         }
         for (index, (raw, file)) in self.signals.iter().enumerate() {
             for id in raw.unless.iter().flatten() {

@@ -23,6 +23,7 @@ use std::fs;
 use std::path::Path;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::dates::Date;
@@ -544,8 +545,11 @@ impl PackBuilder {
         };
         let base = self.files.len();
         let mut parsed = Vec::new();
-        for (index, file) in files.iter().enumerate() {
-            let raw = parse_file(file)?;
+        // The files are parsed on every core, then taken in order, so that the first problem
+        // reported is the same as when they are read one by one.
+        let raws: Vec<Result<RawFile, PackError>> = files.par_iter().map(parse_file).collect();
+        for (index, raw) in raws.into_iter().enumerate() {
+            let raw = raw?;
             for country in &raw.countries {
                 duplicate("countries", &country.id, index, &files)?;
             }

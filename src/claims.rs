@@ -7,6 +7,7 @@
 //! approve"). Approximation is kept as an interval: "about 60" admits 51 to 69, "more than 50"
 //! anything above 50, a plain "60" (round, so perhaps rounded) 57 to 63, a plain "62" only 62.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -463,6 +464,16 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant pattern")
 });
 
+/// `word` in lower case, borrowed when it is ASCII with no capital to fold: most words of a
+/// story are, and the word lists asked about every token are lower case.
+fn lowered(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 fn tokens(text: &str, base: usize) -> Vec<Token<'_>> {
     let token = |start: usize, end: usize| Token {
         text: &text[start..end],
@@ -805,7 +816,7 @@ pub fn extract(text: &str, segmented: &Segmented, story_date: Option<Date>) -> V
                 future: future_words(&tokens, &words).into(),
                 conditional: tokens
                     .iter()
-                    .any(|t| matches!(t.text.to_lowercase().as_str(), "if" | "unless" | "whether")),
+                    .any(|t| matches!(lowered(t.text).as_ref(), "if" | "unless" | "whether")),
                 reports_change: reports_change(&words),
                 names: names.into(),
                 periods: interned(periods(&tokens)),
@@ -877,7 +888,7 @@ fn is_prose(sentence: &str) -> bool {
 fn periods(tokens: &[Token<'_>]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        let lower = token.text.to_lowercase();
+        let lower = lowered(token.text);
         let month = CALENDAR_WORDS[..24].contains(&lower.trim_end_matches('.'));
         let year = lower.len() == 4
             && lower
@@ -894,7 +905,7 @@ fn periods(tokens: &[Token<'_>]) -> Vec<String> {
         } else if month && (lower != "may" || token.text.starts_with('M')) {
             out.push(lower.chars().take(3).collect());
         } else if year {
-            out.push(lower);
+            out.push(lower.into_owned());
         }
     }
     out.sort();
@@ -932,8 +943,8 @@ fn number_value(token: &str) -> Option<(f64, Option<&'static str>, f64)> {
         };
         return Some((value, currency, scale));
     }
-    let lower = token.to_lowercase();
-    let (tens, ones) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
+    let lower = lowered(token);
+    let (tens, ones) = lower.split_once('-').unwrap_or((lower.as_ref(), ""));
     let word = |w: &str| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v);
     let value = word(tens)? + if ones.is_empty() { 0.0 } else { word(ones)? };
     Some((value, None, 1.0))
@@ -959,11 +970,11 @@ fn quantities(text: &str, tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quan
             i += 1;
             continue;
         };
-        let lower = token.text.to_lowercase();
+        let lower = lowered(token.text);
         // "thousand cubic feet" alone names a unit, not a count: a bare "hundred" or
         // "thousand" counts only after "a" or "one".
-        let bare_scale = matches!(lower.as_str(), "hundred" | "thousand")
-            && !(i > 0 && matches!(tokens[i - 1].text.to_lowercase().as_str(), "a" | "one"));
+        let bare_scale = matches!(lower.as_ref(), "hundred" | "thousand")
+            && !(i > 0 && matches!(lowered(tokens[i - 1].text).as_ref(), "a" | "one"));
         if bare_scale {
             i += 1;
             continue;
@@ -1296,12 +1307,12 @@ fn counted_noun(
     let mut words: Vec<(String, usize, bool)> = Vec::new();
     let mut previous_end = tokens.get(from.saturating_sub(1)).map(|t| t.end);
     for token in tokens.iter().skip(from).take(3) {
-        let lower = token.text.to_lowercase();
+        let lower = lowered(token.text);
         // Only white space may separate the words of "12 fire engines".
         let adjacent = previous_end
             .is_some_and(|e| e <= token.start && text[e..token.start].trim().is_empty());
         if !adjacent
-            || NOUN_STOPS.contains(&lower.as_str())
+            || NOUN_STOPS.contains(&lower.as_ref())
             || !token.text.chars().all(|c| c.is_alphabetic() || c == '-')
             || token.text.chars().next().is_some_and(char::is_uppercase)
         {
@@ -1320,7 +1331,7 @@ fn counted_noun(
             return (None, None, None);
         }
         let plural = (lower.ends_with('s') && !lower.ends_with("ss"))
-            || IRREGULAR_PLURALS.contains(&lower.as_str());
+            || IRREGULAR_PLURALS.contains(&lower.as_ref());
         words.push((word, token.end, plural));
         previous_end = Some(token.end);
     }
@@ -1417,10 +1428,10 @@ const AUXILIARIES: &[&str] = &[
 /// nearest before it in the same clause.
 fn predicate(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Option<Word> {
     let content = |t: &&Token<'_>| {
-        let lower = t.text.to_lowercase();
+        let lower = lowered(t.text);
         t.text.chars().all(char::is_alphabetic)
             && !t.text.starts_with(char::is_uppercase)
-            && !AUXILIARIES.contains(&lower.as_str())
+            && !AUXILIARIES.contains(&lower.as_ref())
             && number_value(t.text).is_none()
     };
     let clause_break =
@@ -1728,10 +1739,10 @@ struct Polarity {
 /// `words` are the tokens' stems.
 fn polarity(text: &str, tokens: &[Token<'_>], words: &[Word]) -> Polarity {
     let quoted = quoted_tokens(text, tokens);
-    let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+    let lower: Vec<Cow<'_, str>> = tokens.iter().map(|t| lowered(t.text)).collect();
     // "don"t": a typewriter quote standing in for the apostrophe, as in some wire copy.
     let is_negator = |k: usize| {
-        NEGATORS.contains(&lower[k].as_str())
+        NEGATORS.contains(&lower[k].as_ref())
             || lower[k].ends_with("n't")
             || lower[k].ends_with("n\"t")
     };
@@ -1757,12 +1768,12 @@ fn polarity(text: &str, tokens: &[Token<'_>], words: &[Word]) -> Polarity {
         let mut k = i + 1;
         loop {
             while k < clause_end
-                && (NEGATION_FILLERS.contains(&lower[k].as_str())
+                && (NEGATION_FILLERS.contains(&lower[k].as_ref())
                     || (lower[k].ends_with("ly") && lower[k].len() > 4))
             {
                 k += 1;
             }
-            if k >= clause_end || CONSTITUENT.contains(&lower[k].as_str()) {
+            if k >= clause_end || CONSTITUENT.contains(&lower[k].as_ref()) {
                 break;
             }
             let verb = words[k];
@@ -1791,8 +1802,8 @@ fn polarity(text: &str, tokens: &[Token<'_>], words: &[Word]) -> Polarity {
             && !quoted[k]
             && verb.chars().all(char::is_alphabetic)
             && !STOPWORD_SET.contains(&words[k - 1].as_str())
-            && !DETERMINERS.contains(&verb.as_str())
-            && !CONSTITUENT.contains(&verb.as_str())
+            && !DETERMINERS.contains(&verb.as_ref())
+            && !CONSTITUENT.contains(&verb.as_ref())
             && text[tokens[k - 1].end..tokens[k].start].trim().is_empty()
         {
             negated.push(words[k - 1]);
@@ -1804,7 +1815,7 @@ fn polarity(text: &str, tokens: &[Token<'_>], words: &[Word]) -> Polarity {
         .enumerate()
         .filter(|&(k, t)| {
             // After a determiner a word names a thing ("the closing value"), not an action.
-            let after_determiner = k > 0 && DETERMINERS.contains(&lower[k - 1].as_str());
+            let after_determiner = k > 0 && DETERMINERS.contains(&lower[k - 1].as_ref());
             !quoted[k]
                 && !near_negation[k]
                 && !after_determiner
@@ -1825,8 +1836,8 @@ fn polarity(text: &str, tokens: &[Token<'_>], words: &[Word]) -> Polarity {
 fn future_words(tokens: &[Token<'_>], words: &[Word]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     for (k, token) in tokens.iter().enumerate() {
-        let lower = token.text.to_lowercase();
-        if matches!(lower.as_str(), "will" | "shall")
+        let lower = lowered(token.text);
+        if matches!(lower.as_ref(), "will" | "shall")
             || lower.ends_with("'ll")
             || lower.ends_with("’ll")
         {
@@ -1875,13 +1886,13 @@ fn describes_a_noun(tokens: &[Token<'_>], i: usize) -> bool {
         "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would",
         "could", "can", "should", "may", "might", "must",
     ];
-    let lower = |k: usize| tokens[k].text.to_lowercase();
-    let relative = |k: usize| RELATIVE.contains(&lower(k).as_str());
-    if tokens[i].text.to_lowercase().ends_with("n't") {
+    let lower = |k: usize| lowered(tokens[k].text);
+    let relative = |k: usize| RELATIVE.contains(&lower(k).as_ref());
+    if lower(i).ends_with("n't") {
         return i >= 1 && relative(i - 1);
     }
     (i >= 1 && relative(i - 1))
-        || (i >= 2 && AUXILIARY.contains(&lower(i - 1).as_str()) && relative(i - 2))
+        || (i >= 2 && AUXILIARY.contains(&lower(i - 1).as_ref()) && relative(i - 2))
 }
 
 fn reports_change(words: &[Word]) -> bool {

@@ -287,6 +287,41 @@ impl Normalised {
 /// Folds white space runs to one space and curly apostrophes to straight ones; with `fold_case`
 /// also lower-cases every letter (not only ASCII).
 fn normalise(text: &str, fold_case: bool) -> Normalised {
+    if text.is_ascii() {
+        normalise_ascii(text, fold_case)
+    } else {
+        normalise_chars(text, fold_case)
+    }
+}
+
+/// [`normalise`] for a text in ASCII, as most stories are: byte by byte, with no character to
+/// decode and no curly apostrophe to straighten.
+fn normalise_ascii(text: &str, fold_case: bool) -> Normalised {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    let mut in_space = false;
+    for (offset, &b) in text.as_bytes().iter().enumerate() {
+        // The ASCII characters `char::is_whitespace` accepts: tab to carriage return, space.
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            if !in_space {
+                bytes.push(b' ');
+                origin.push(offset);
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        bytes.push(if fold_case { b.to_ascii_lowercase() } else { b });
+        origin.push(offset);
+    }
+    Normalised {
+        text: String::from_utf8(bytes).expect("ASCII in, ASCII out"),
+        origin,
+    }
+}
+
+/// [`normalise`] for any text, character by character.
+fn normalise_chars(text: &str, fold_case: bool) -> Normalised {
     let mut out = Normalised {
         text: String::with_capacity(text.len()),
         origin: Vec::with_capacity(text.len()),
@@ -389,6 +424,37 @@ fn whole_word_matches<'a>(
 mod tests {
     use super::*;
     use crate::pack::PackBuilder;
+
+    #[test]
+    fn ascii_text_is_normalised_as_any_text_is() {
+        const ALPHABET: &[u8] = b"aZ \t\n\x0b\x0c\r'.-1";
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            let len = (state >> 59) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    ALPHABET[(state >> 33) as usize % ALPHABET.len()] as char
+                })
+                .collect();
+            for fold_case in [false, true] {
+                let (ascii, chars) = (
+                    normalise_ascii(&text, fold_case),
+                    normalise_chars(&text, fold_case),
+                );
+                assert_eq!(
+                    (ascii.text, ascii.origin),
+                    (chars.text, chars.origin),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 
     const PACK: &str = r#"
 countries:

@@ -6,10 +6,10 @@
 //! a paragraph that repeats an earlier one word for word (scraped pages often print a picture
 //! caption twice; it is one claim, not two).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use crate::findings::Span;
 
@@ -72,7 +72,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Cuts `text` into sentences; the headline ends at `body_start`.
 pub fn segment(text: &str, body_start: usize) -> Segmented {
     let mut out = Segmented::default();
-    let mut seen_paragraphs = HashSet::new();
+    let mut seen_paragraphs = FxHashSet::default();
     let mut paragraph_index = 0;
     for paragraph in paragraphs(text, body_start) {
         let part = if paragraph.start < body_start {

@@ -101,7 +101,7 @@ static WORD: LazyLock<Regex> =
 /// and letters after it; those are cut by hand, which is several times quicker than the
 /// pattern, and anything else is left to the pattern.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let ascii = text.is_ascii().then(|| AsciiWords { text, at: 0 });
+    let ascii = text.is_ascii().then_some(AsciiWords { text, at: 0 });
     let other = (!text.is_ascii()).then(|| WORD.find_iter(text).map(|w| (w.start(), w.as_str())));
     ascii
         .into_iter()

@@ -7,11 +7,11 @@
 //! patterns are compiled here, once; a pattern that does not compile fails the load with the
 //! file, line, signal and key, never later during a check.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use regex::{Regex, RegexSet, RegexSetBuilder};
+use rustc_hash::FxHashSet;
 
 use super::raw::{RawBand, RawCredibility, RawNames, RawOutletPrior, RawSignal};
 use super::{Examples, PackError, PackFile, located};
@@ -117,7 +117,7 @@ pub struct Signal {
     /// Whether a match inside a quotation is ignored (a speaker's words are not the outlet's).
     pub outside_quotes: bool,
     /// Lower-case words that, right after a match, cancel it ("according to research *by*").
-    pub unless_followed_by: HashSet<String>,
+    pub unless_followed_by: FxHashSet<String>,
     /// Indices of signals that, found in the same sentence, cancel this one (a quotation
     /// from "a source who wished to remain anonymous" is not a named quotation).
     pub unless: Vec<usize>,
@@ -152,11 +152,11 @@ pub struct Names {
     /// Titles before a name ("Mr", "Prime Minister"), as one pattern matching title and name.
     pub titled: Option<Regex>,
     /// Capitalised words that never start a name.
-    pub not_names: HashSet<String>,
+    pub not_names: FxHashSet<String>,
     /// Words that make a capitalised run an organisation.
-    pub organisation_words: HashSet<String>,
+    pub organisation_words: FxHashSet<String>,
     /// Verbs that attribute words to a speaker, lower case.
-    pub speech_verbs: HashSet<String>,
+    pub speech_verbs: FxHashSet<String>,
     /// Words that refer back to a speaker named earlier, lower case.
     pub back_references: Vec<String>,
 }

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rayon::prelude::*;
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use rustc_hash::FxHashSet;
 
 use super::raw::{RawBand, RawCredibility, RawNames, RawOutletPrior, RawSignal};
@@ -200,31 +200,27 @@ pub struct Credibility {
 /// Which signals' phrases can match in a sentence, asked once per sentence so that the phrase
 /// patterns are tried only where they may match; most match in no sentence at all.
 ///
-/// A sentence written in ASCII, as most are, is asked of one Aho-Corasick automaton holding
-/// every phrase as plain text, matched without regard to case over the sentence with each run
-/// of white space folded to one space. That finds every place a phrase pattern matches (and a
-/// few more, such as a phrase inside a longer word, which the pattern then turns down), and
-/// costs a fraction of the patterns. A phrase with a letter outside ASCII is always tried
-/// there, since a pattern ignoring case may match ASCII letters with it ("K" for the Kelvin
-/// sign). Any other sentence is asked of a [`RegexSet`] of the phrase patterns, compiled the
-/// first time such a sentence comes.
+/// Every phrase is held as plain text in one Aho-Corasick automaton, matched without regard to
+/// ASCII case over the sentence folded as the phrase patterns would read it: each run of white
+/// space as one space, a curly apostrophe as a straight one, and the two letters outside ASCII
+/// that match an ASCII letter when case is ignored (the Kelvin sign, the long s) as that
+/// letter. That finds every place a phrase pattern matches (and a few more, such as a phrase
+/// inside a longer word, which the pattern then turns down) at a fraction of the patterns'
+/// cost. A phrase with a character outside ASCII is always tried, since its other cases are
+/// not ASCII.
 ///
-/// Patterns stay out of both and are always tried: each is short and mostly anchored or led
-/// by a literal the regex engine searches for quickly, while in the set their Unicode classes
-/// made the automaton large, slow on text with many non-ASCII letters and costly in memory.
+/// Patterns stay out and are always tried: each is short and mostly anchored or led by a
+/// literal the regex engine searches for quickly.
 #[derive(Debug, Clone)]
 pub struct TextSet {
     /// Every phrase that is plain ASCII; `None` when there is none.
-    ascii: Option<AhoCorasick>,
-    /// For each of `ascii`'s phrases, the member its signal's phrase pattern is.
-    ascii_members: Vec<usize>,
-    /// Members with a phrase outside ASCII, tried in every ASCII sentence.
+    phrases: Option<AhoCorasick>,
+    /// For each of `phrases`, the member its signal's phrase pattern is.
+    phrase_members: Vec<usize>,
+    /// Members with a phrase outside ASCII, tried in every sentence.
     always: Vec<usize>,
-    /// The phrase patterns, one member each.
-    sources: Vec<String>,
-    /// The set of them, built on first use; `None` if they are too large for one set: then
-    /// every phrase is tried.
-    set: OnceLock<Option<RegexSet>>,
+    /// How many phrase patterns there are, one member each.
+    count: usize,
     /// For each signal, the member of each of its regexes, in the order `phrases` then
     /// `patterns`; `None` for its patterns, which are always tried.
     members: Vec<Vec<Option<usize>>>,
@@ -232,20 +228,20 @@ pub struct TextSet {
 
 impl TextSet {
     fn new(signals: &[Signal]) -> TextSet {
-        let mut sources = Vec::new();
+        let mut count = 0;
         let mut texts = Vec::new();
-        let mut ascii_members = Vec::new();
+        let mut phrase_members = Vec::new();
         let mut always = Vec::new();
         let members = signals
             .iter()
             .map(|signal| {
-                let phrases = signal.phrases.iter().map(|regex| {
-                    let member = sources.len();
-                    sources.push(regex.as_str().to_string());
+                let phrases = signal.phrases.iter().map(|_| {
+                    let member = count;
+                    count += 1;
                     for text in &signal.phrase_texts {
                         if text.is_ascii() {
                             texts.push(text.clone());
-                            ascii_members.push(member);
+                            phrase_members.push(member);
                         } else if always.last() != Some(&member) {
                             always.push(member);
                         }
@@ -256,7 +252,7 @@ impl TextSet {
                 phrases.chain(patterns).collect::<Vec<_>>()
             })
             .collect();
-        let ascii = (!texts.is_empty()).then(|| {
+        let phrases = (!texts.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
@@ -264,48 +260,26 @@ impl TextSet {
                 .expect("phrases are plain strings, far below the automaton's size limits")
         });
         TextSet {
-            ascii,
-            ascii_members,
+            phrases,
+            phrase_members,
             always,
-            sources,
-            set: OnceLock::new(),
+            count,
             members,
         }
     }
 
     /// Which members can match somewhere in `text`.
     pub fn candidates(&self, text: &str) -> Candidates {
-        if !text.is_ascii() {
-            return Candidates(self.set().map(|set| {
-                let matched = set.matches(text);
-                (0..self.sources.len())
-                    .map(|m| matched.matched(m))
-                    .collect()
-            }));
-        }
-        let mut matched = vec![false; self.sources.len()];
+        let mut matched = vec![false; self.count];
         for &member in &self.always {
             matched[member] = true;
         }
-        if let Some(ascii) = &self.ascii {
-            for found in ascii.find_overlapping_iter(fold_spaces(text).as_ref()) {
-                matched[self.ascii_members[found.pattern().as_usize()]] = true;
+        if let Some(phrases) = &self.phrases {
+            for found in phrases.find_overlapping_iter(folded_for_phrases(text).as_ref()) {
+                matched[self.phrase_members[found.pattern().as_usize()]] = true;
             }
         }
-        Candidates(Some(matched))
-    }
-
-    /// The set of phrase patterns, compiled on first use.
-    fn set(&self) -> Option<&RegexSet> {
-        self.set
-            .get_or_init(|| {
-                RegexSetBuilder::new(&self.sources)
-                    .size_limit(64 << 20)
-                    .dfa_size_limit(64 << 20)
-                    .build()
-                    .ok()
-            })
-            .as_ref()
+        Candidates(matched)
     }
 
     /// The member of each of a signal's regexes, in the order `phrases` then `patterns`
@@ -315,46 +289,47 @@ impl TextSet {
     }
 }
 
-/// An ASCII text with each run of white space (what `\s` matches there) as one space; the
-/// text itself when it has no other white space than single spaces.
-fn fold_spaces(text: &str) -> Cow<'_, str> {
-    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+/// `text` as the phrase prefilter reads it: each run of white space (what `\s` matches) as
+/// one space, curly apostrophes straight, the Kelvin sign as `k` and the long s as `s`; the
+/// text itself when none of that changes it, as in most sentences.
+fn folded_for_phrases(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let plain = !bytes
-        .iter()
-        .enumerate()
-        .any(|(i, b)| space(b) && (*b != b' ' || bytes.get(i + 1).is_some_and(space)));
+    let plain = text.is_ascii()
+        && !bytes.iter().enumerate().any(|(i, &b)| {
+            matches!(b, b'\t'..=b'\r') || (b == b' ' && bytes.get(i + 1) == Some(&b' '))
+        });
     if plain {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
     for c in text.chars() {
-        if c.is_ascii() && space(&(c as u8)) {
+        if c.is_whitespace() {
             if !in_space {
                 out.push(' ');
             }
             in_space = true;
-        } else {
-            out.push(c);
-            in_space = false;
+            continue;
         }
+        in_space = false;
+        out.push(match c {
+            '’' => '\'',
+            '\u{212a}' => 'k',
+            'ſ' => 's',
+            c => c,
+        });
     }
     Cow::Owned(out)
 }
 
 /// The members of a [`TextSet`] that may match in one text.
 #[derive(Debug, Clone)]
-pub struct Candidates(Option<Vec<bool>>);
+pub struct Candidates(Vec<bool>);
 
 impl Candidates {
-    /// Whether a regex may match: one outside the set (`None`) always may, and so does every
-    /// one where the set could not be built.
+    /// Whether a regex may match: one outside the set (`None`) always may.
     pub fn may_match(&self, member: Option<usize>) -> bool {
-        match (member, &self.0) {
-            (Some(index), Some(matched)) => matched[index],
-            _ => true,
-        }
+        member.is_none_or(|index| self.0[index])
     }
 }
 
@@ -825,8 +800,9 @@ mod tests {
             .credibility
     }
 
-    /// `phrase` with each letter's case and each space chosen from `state`: "Sources SAID",
-    /// "sources\n\t said".
+    /// `phrase` with each letter's case, each space and each apostrophe chosen from `state`,
+    /// with letters outside ASCII that match ASCII ones when case is ignored: "Sources SAID",
+    /// "ſources\n\t said", "won’t".
     fn varied(phrase: &str, state: &mut u64) -> String {
         let mut next = || {
             *state = state
@@ -837,7 +813,10 @@ mod tests {
         let mut out = String::new();
         for c in phrase.chars() {
             match c {
-                ' ' => out.push_str(["  ", "\n", " \t ", " "][next() % 4]),
+                ' ' => out.push_str(["  ", "\n", " \t ", " ", "\u{a0}", " \u{2009}"][next() % 6]),
+                '\'' if next() % 2 == 0 => out.push('’'),
+                'k' | 'K' if next() % 3 == 0 => out.push('\u{212a}'),
+                's' | 'S' if next() % 3 == 0 => out.push('ſ'),
                 c if next() % 2 == 0 => out.extend(c.to_uppercase()),
                 c => out.push(c),
             }
@@ -846,26 +825,29 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_prefilter_lets_through_every_sentence_a_phrase_matches() {
+    fn the_prefilter_lets_through_every_sentence_a_phrase_matches() {
         let credibility = built_in();
         let set = credibility.text_set();
-        let every = set.set().expect("the built-in phrases fit in one set");
+        // Each signal's phrase pattern, by member.
+        let patterns: Vec<&Regex> = credibility
+            .signals
+            .iter()
+            .filter_map(|s| s.phrases.as_ref())
+            .collect();
+        assert_eq!(patterns.len(), set.count);
         let mut state = 0x2545_f491_4f6c_dd1d;
         let mut tried = 0;
         for signal in &credibility.signals {
             for phrase in &signal.phrase_texts {
-                for frame in ["{}", "Officials said {} on Tuesday.", "x{}y", "\"{}!\""] {
+                for frame in ["{}", "Officials said {} on Tuesday.", "x{}y", "“{}!”"] {
                     let sentence = frame.replace("{}", &varied(phrase, &mut state));
-                    if !sentence.is_ascii() {
-                        continue;
-                    }
                     tried += 1;
                     let candidates = set.candidates(&sentence);
-                    for member in every.matches(&sentence).iter() {
+                    for (member, pattern) in patterns.iter().enumerate() {
                         assert!(
-                            candidates.may_match(Some(member)),
+                            !pattern.is_match(&sentence) || candidates.may_match(Some(member)),
                             "{sentence:?} matches {} but was filtered out",
-                            set.sources[member]
+                            pattern.as_str()
                         );
                     }
                 }
@@ -874,21 +856,34 @@ mod tests {
         assert!(tried > 100, "only {tried} sentences tried");
         // And it does filter: a plain sentence leaves most phrase patterns untried.
         let plain = set.candidates("The council met on Tuesday to discuss the budget.");
-        let untried = (0..set.sources.len())
+        let untried = (0..set.count)
             .filter(|&m| !plain.may_match(Some(m)))
             .count();
-        assert!(
-            untried * 2 > set.sources.len(),
-            "{untried} of {}",
-            set.sources.len()
-        );
+        assert!(untried * 2 > set.count, "{untried} of {}", set.count);
     }
 
     #[test]
-    fn white_space_runs_fold_to_one_space() {
-        assert!(matches!(fold_spaces("one two three"), Cow::Borrowed(_)));
-        assert_eq!(fold_spaces("one  two\n\tthree \r\n"), "one two three ");
-        assert_eq!(fold_spaces("\x0b\x0c"), " ");
+    fn only_the_kelvin_sign_and_the_long_s_match_ascii_letters_when_case_is_ignored() {
+        // What the prefilter's folding rests on.
+        let letter = Regex::new("(?i)^[a-z]$").expect("constant pattern");
+        let outside: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(outside, ['ſ', '\u{212a}']);
+    }
+
+    #[test]
+    fn sentences_are_folded_as_phrase_patterns_read_them() {
+        assert!(matches!(
+            folded_for_phrases("one two three"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            folded_for_phrases("one  two\n\tthree \r\n"),
+            "one two three "
+        );
+        assert_eq!(folded_for_phrases("\x0b\x0c\u{a0}x"), " x");
+        assert_eq!(folded_for_phrases("won’t \u{212a}ey ſay"), "won't key say");
     }
 
     #[test]

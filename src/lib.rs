@@ -59,8 +59,8 @@ pub fn check(batch: Batch, pack: &Pack) -> Outcome {
 /// and mentions are dropped as soon as its own stages are done: only its claims, findings and
 /// signals are kept for the stages across the batch.
 pub fn check_with(batch: Batch, pack: &Pack, options: Options) -> Outcome {
-    // The regex set that tells which credibility phrases a sentence may hold is compiled
-    // beside the knowledge base's automata, before the stories need both.
+    // The automaton that tells which credibility phrases a sentence may hold is built beside
+    // the knowledge base's, before the stories need both.
     let (knowledge, _) = rayon::join(|| KnowledgeBase::new(pack), || pack.credibility.text_set());
     let rules = active_rules(pack);
     let scoring = scores(&rules);

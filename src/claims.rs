@@ -466,7 +466,7 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `word` in lower case, borrowed when it is ASCII with no capital to fold: most words of a
 /// story are, and the word lists asked about every token are lower case.
-fn lowered(word: &str) -> Cow<'_, str> {
+pub(crate) fn lowered(word: &str) -> Cow<'_, str> {
     if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Borrowed(word)
     } else {
@@ -1906,33 +1906,19 @@ fn reports_change(words: &[Word]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Random ASCII texts from the characters that matter to the token pattern, from a fixed
-    /// seed.
-    fn ascii_texts() -> Vec<String> {
-        const ALPHABET: &[u8] = b"ab tn1,.$%'\"-_XZ09 ";
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        (0..20_000)
-            .map(|_| {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1);
-                let len = (state >> 59) as usize;
-                (0..len)
-                    .map(|_| {
-                        state = state
-                            .wrapping_mul(6_364_136_223_846_793_005)
-                            .wrapping_add(1);
-                        ALPHABET[(state >> 33) as usize % ALPHABET.len()] as char
-                    })
-                    .collect()
-            })
-            .collect()
-    }
+    use crate::segment::segment;
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::string::string_regex;
+    use proptest::test_runner::TestRunner;
 
     #[test]
     fn plain_text_is_cut_into_the_tokens_the_pattern_finds() {
-        let mut texts = ascii_texts();
+        // Random texts from the characters that matter to the pattern, from a fixed seed.
+        let random = string_regex("[ab tn1,.$%'\"_XZ09 -]{0,31}").expect("a valid class");
+        let mut runner = TestRunner::deterministic();
+        let mut texts: Vec<String> = (0..20_000)
+            .map(|_| random.new_tree(&mut runner).expect("a text").current())
+            .collect();
         texts.extend(
             [
                 "$2,400,000.50 rose 12% to 3km, 1,000, 5km2 and 7th don\"t isn't rock-n-roll's",
@@ -1949,7 +1935,6 @@ mod tests {
             assert_eq!(by_hand, by_pattern, "{text:?}");
         }
     }
-    use crate::segment::segment;
 
     fn claims(body: &str) -> SentenceClaims {
         let text = format!("Headline\n\n{body}");
